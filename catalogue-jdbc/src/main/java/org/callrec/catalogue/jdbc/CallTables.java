@@ -301,6 +301,9 @@ final class CallTables {
      * @param callId the one call to read, or null to read every call
      */
     static List<CallRecord> load(Connection connection, String callId) throws SQLException {
+        // Limitation: every call is read into memory at once, with each child table read whole;
+        // fine for one landlord's months of calls, not for millions. Subject access and the
+        // tool will want a paged or filtered query.
         Map<String, Set<String>> teams = readNames(connection, "call_teams", "team", callId);
         Map<String, Set<String>> flags = readNames(connection, "call_flags", "flag", callId);
         Map<String, List<CallParty>> parties = readParties(connection, callId);

@@ -105,6 +105,9 @@ final class CatalogueSettings {
             throw new InvalidConfigurationException("setting '" + DIRECTORY + "': folder '"
                     + directory + "' does not exist and could not be created: " + e, e);
         }
+        // Limitation: H2 in file mode is one process. A second process opening the same folder
+        // fails with H2's "database may be already in use", and a write that waits more than
+        // H2's default lock timeout (1 s) behind another on the same row fails.
         return "jdbc:h2:file:" + folder.resolve(EMBEDDED_DATABASE_NAME);
     }
 
