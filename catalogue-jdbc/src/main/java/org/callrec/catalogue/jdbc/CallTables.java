@@ -1,0 +1,554 @@
+package org.callrec.catalogue.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.callrec.spi.call.CallEvent;
+import org.callrec.spi.call.CallEventType;
+import org.callrec.spi.call.CommandType;
+import org.callrec.spi.call.Decision;
+import org.callrec.spi.call.Direction;
+import org.callrec.spi.call.Party;
+import org.callrec.spi.call.RecordingCommand;
+import org.callrec.spi.call.TransferKind;
+import org.callrec.spi.catalogue.CallParty;
+import org.callrec.spi.catalogue.CallRecord;
+import org.callrec.spi.catalogue.DirectoryAnswer;
+import org.callrec.spi.catalogue.Evidence;
+import org.callrec.spi.catalogue.PartyRole;
+import org.callrec.spi.directory.StaffMember;
+
+/**
+ * The SQL of a {@link CallRecord}: the {@code calls} row and its child tables. Each method works
+ * inside the caller's transaction and neither commits nor rolls back.
+ */
+final class CallTables {
+    /** Children before the rows they refer to, so that deleting in this order breaks no key. */
+    private static final List<String> CHILD_TABLES = List.of(
+            "decision_commands", "decision_clauses", "decisions", "call_events",
+            "directory_answer_teams", "directory_answer_roles", "directory_answers",
+            "call_evidence", "call_parties", "call_flags", "call_teams");
+
+    private static final String EVENT_COLUMNS = "ev_type, ev_call_id, ev_at_s, ev_at_ns, ev_party,"
+            + " ev_target, ev_direction, ev_transfer_kind, ev_staff_id, ev_detail, ev_source";
+    private static final String EVENT_PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    private CallTables() {
+    }
+
+    /**
+     * Writes the call's row and replaces all of its children.
+     *
+     * @throws SQLException with state 23505 when another transaction inserted the same call
+     *     first; the caller retries, and then finds the row to update
+     */
+    static void save(Connection connection, CallRecord call) throws SQLException {
+        writeCallRow(connection, call);
+
+        // The row written above stays locked until commit, so a concurrent save of the same call
+        // waits here instead of interleaving its children with ours.
+        for (String table : CHILD_TABLES) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE call_id = ?")) {
+                delete.setString(1, call.callId());
+                delete.executeUpdate();
+            }
+        }
+
+        insertNames(connection, "INSERT INTO call_teams (call_id, team) VALUES (?, ?)",
+                call.callId(), call.teams());
+        insertNames(connection, "INSERT INTO call_flags (call_id, flag) VALUES (?, ?)",
+                call.callId(), call.flags());
+        insertParties(connection, call);
+        insertEvidence(connection, call);
+        insertEvents(connection, call);
+        insertDecisions(connection, call);
+        insertDirectoryAnswers(connection, call);
+    }
+
+    private static void writeCallRow(Connection connection, CallRecord call) throws SQLException {
+        String update = "UPDATE calls SET direction = ?, lawful_basis = ?, policy_version = ?,"
+                + " started_s = ?, started_ns = ?, ended_s = ?, ended_ns = ? WHERE call_id = ?";
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            int next = bindCallColumns(statement, 1, call);
+            statement.setString(next, call.callId());
+            if (statement.executeUpdate() == 1) {
+                return;
+            }
+        }
+
+        String insert = "INSERT INTO calls (direction, lawful_basis, policy_version, started_s,"
+                + " started_ns, ended_s, ended_ns, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            int next = bindCallColumns(statement, 1, call);
+            statement.setString(next, call.callId());
+            statement.executeUpdate();
+        }
+    }
+
+    private static int bindCallColumns(PreparedStatement statement, int index, CallRecord call)
+            throws SQLException {
+        statement.setString(index, name(call.direction()));
+        statement.setString(index + 1, call.lawfulBasis());
+        statement.setString(index + 2, call.policyVersion());
+        int next = InstantColumns.bind(statement, index + 3, call.startedAt());
+        return InstantColumns.bind(statement, next, call.endedAt());
+    }
+
+    private static void insertNames(Connection connection, String sql, String callId,
+            Set<String> names) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            // Sorted only so that the same record always writes the same rows in the same order.
+            for (String name : new TreeSet<>(names)) {
+                statement.setString(1, callId);
+                statement.setString(2, name);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertParties(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO call_parties (call_id, seq, party_role, address, e164_number,"
+                + " staff_id) VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.parties().size(); seq++) {
+                CallParty party = call.parties().get(seq);
+                statement.setString(1, call.callId());
+                statement.setInt(2, seq);
+                statement.setString(3, party.role().name());
+                statement.setString(4, party.address());
+                statement.setString(5, party.number());
+                statement.setString(6, party.staffId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertEvidence(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO call_evidence (call_id, seq, kind, at_s, at_ns, staff_id, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.evidence().size(); seq++) {
+                Evidence evidence = call.evidence().get(seq);
+                statement.setString(1, call.callId());
+                statement.setInt(2, seq);
+                statement.setString(3, evidence.kind());
+                int next = InstantColumns.bind(statement, 4, evidence.at());
+                statement.setString(next, evidence.staffId());
+                statement.setString(next + 1, evidence.detail());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertEvents(Connection connection, CallRecord call) throws SQLException {
+        String sql = "INSERT INTO call_events (call_id, seq, " + EVENT_COLUMNS + ") VALUES (?, ?, "
+                + EVENT_PARAMETERS + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.events().size(); seq++) {
+                statement.setString(1, call.callId());
+                statement.setInt(2, seq);
+                bindEvent(statement, 3, call.events().get(seq));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertDecisions(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO decisions (call_id, seq, decision_call_id, at_s, at_ns,"
+                + " policy_version, reason, " + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + EVENT_PARAMETERS + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.decisions().size(); seq++) {
+                Decision decision = call.decisions().get(seq);
+                statement.setString(1, call.callId());
+                statement.setInt(2, seq);
+                statement.setString(3, decision.callId());
+                int next = InstantColumns.bind(statement, 4, decision.at());
+                statement.setString(next, decision.policyVersion());
+                statement.setString(next + 1, decision.reason());
+                bindEvent(statement, next + 2, decision.event());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+
+        insertCommands(connection, call);
+        insertClauses(connection, call);
+    }
+
+    private static void insertCommands(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO decision_commands (call_id, decision_seq, seq, command_type,"
+                + " command_call_id, span_id) VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int decision = 0; decision < call.decisions().size(); decision++) {
+                List<RecordingCommand> commands = call.decisions().get(decision).commands();
+                for (int seq = 0; seq < commands.size(); seq++) {
+                    RecordingCommand command = commands.get(seq);
+                    statement.setString(1, call.callId());
+                    statement.setInt(2, decision);
+                    statement.setInt(3, seq);
+                    statement.setString(4, command.type().name());
+                    statement.setString(5, command.callId());
+                    statement.setString(6, command.spanId());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertClauses(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO decision_clauses (call_id, decision_seq, seq, clause)"
+                + " VALUES (?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int decision = 0; decision < call.decisions().size(); decision++) {
+                List<String> clauses = call.decisions().get(decision).clauses();
+                for (int seq = 0; seq < clauses.size(); seq++) {
+                    statement.setString(1, call.callId());
+                    statement.setInt(2, decision);
+                    statement.setInt(3, seq);
+                    statement.setString(4, clauses.get(seq));
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertDirectoryAnswers(Connection connection, CallRecord call)
+            throws SQLException {
+        String sql = "INSERT INTO directory_answers (call_id, seq, address, at_s, at_ns, staff_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.directoryAnswers().size(); seq++) {
+                DirectoryAnswer answer = call.directoryAnswers().get(seq);
+                statement.setString(1, call.callId());
+                statement.setInt(2, seq);
+                statement.setString(3, answer.address());
+                int next = InstantColumns.bind(statement, 4, answer.at());
+                statement.setString(next, answer.member() == null ? null
+                        : answer.member().staffId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+
+        insertMemberships(connection, call, "directory_answer_teams", "team",
+                StaffMember::teams);
+        insertMemberships(connection, call, "directory_answer_roles", "staff_role",
+                StaffMember::roles);
+    }
+
+    private static void insertMemberships(Connection connection, CallRecord call, String table,
+            String column, Function<StaffMember, Set<String>> names) throws SQLException {
+        String sql = "INSERT INTO " + table + " (call_id, answer_seq, " + column
+                + ") VALUES (?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int seq = 0; seq < call.directoryAnswers().size(); seq++) {
+                StaffMember member = call.directoryAnswers().get(seq).member();
+                if (member == null) {
+                    continue;
+                }
+                for (String name : new TreeSet<>(names.apply(member))) {
+                    statement.setString(1, call.callId());
+                    statement.setInt(2, seq);
+                    statement.setString(3, name);
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Binds the eleven {@code ev_} columns from {@code index}. */
+    private static void bindEvent(PreparedStatement statement, int index, CallEvent event)
+            throws SQLException {
+        statement.setString(index, event.type().name());
+        statement.setString(index + 1, event.callId());
+        int next = InstantColumns.bind(statement, index + 2, event.at());
+        statement.setString(next, address(event.party()));
+        statement.setString(next + 1, address(event.target()));
+        statement.setString(next + 2, name(event.direction()));
+        statement.setString(next + 3, name(event.transferKind()));
+        statement.setString(next + 4, event.staffId());
+        statement.setString(next + 5, event.detail());
+        statement.setString(next + 6, event.source());
+    }
+
+    /**
+     * Reads call records, oldest first (calls with no start last), then by id.
+     *
+     * @param callId the one call to read, or null to read every call
+     */
+    static List<CallRecord> load(Connection connection, String callId) throws SQLException {
+        // Limitation: every call is read into memory at once, with each child table read whole;
+        // fine for one landlord's months of calls, not for millions. Subject access and the
+        // tool will want a paged or filtered query.
+        Map<String, Set<String>> teams = readNames(connection, "call_teams", "team", callId);
+        Map<String, Set<String>> flags = readNames(connection, "call_flags", "flag", callId);
+        Map<String, List<CallParty>> parties = readParties(connection, callId);
+        Map<String, List<Evidence>> evidence = readEvidence(connection, callId);
+        Map<String, List<CallEvent>> events = readEvents(connection, callId);
+        Map<String, List<Decision>> decisions = readDecisions(connection, callId);
+        Map<String, List<DirectoryAnswer>> answers = readDirectoryAnswers(connection, callId);
+
+        String sql = "SELECT call_id, direction, lawful_basis, policy_version, started_s,"
+                + " started_ns, ended_s, ended_ns FROM calls" + filter(callId)
+                + " ORDER BY started_s ASC NULLS LAST, started_ns ASC NULLS LAST, call_id";
+        List<CallRecord> calls = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                String id = row.getString("call_id");
+                calls.add(new CallRecord(id,
+                        enumOrNull(Direction.class, row.getString("direction")),
+                        teams.getOrDefault(id, Set.of()),
+                        parties.getOrDefault(id, List.of()),
+                        evidence.getOrDefault(id, List.of()),
+                        flags.getOrDefault(id, Set.of()),
+                        row.getString("lawful_basis"),
+                        row.getString("policy_version"),
+                        InstantColumns.read(row, "started"),
+                        InstantColumns.read(row, "ended"),
+                        decisions.getOrDefault(id, List.of()),
+                        events.getOrDefault(id, List.of()),
+                        answers.getOrDefault(id, List.of())));
+            }
+        }
+        return calls;
+    }
+
+    private static Map<String, Set<String>> readNames(Connection connection, String table,
+            String column, String callId) throws SQLException {
+        String sql = "SELECT call_id, " + column + " FROM " + table + filter(callId);
+        Map<String, Set<String>> names = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                names.computeIfAbsent(row.getString(1), id -> new HashSet<>())
+                        .add(row.getString(2));
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, List<CallParty>> readParties(Connection connection, String callId)
+            throws SQLException {
+        String sql = "SELECT call_id, party_role, address, e164_number, staff_id FROM call_parties"
+                + filter(callId) + " ORDER BY call_id, seq";
+        Map<String, List<CallParty>> parties = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                parties.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
+                        .add(new CallParty(PartyRole.valueOf(row.getString("party_role")),
+                                row.getString("address"), row.getString("e164_number"),
+                                row.getString("staff_id")));
+            }
+        }
+        return parties;
+    }
+
+    private static Map<String, List<Evidence>> readEvidence(Connection connection, String callId)
+            throws SQLException {
+        String sql = "SELECT call_id, kind, at_s, at_ns, staff_id, detail FROM call_evidence"
+                + filter(callId) + " ORDER BY call_id, seq";
+        Map<String, List<Evidence>> evidence = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                evidence.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
+                        .add(new Evidence(row.getString("kind"), InstantColumns.read(row, "at"),
+                                row.getString("staff_id"), row.getString("detail")));
+            }
+        }
+        return evidence;
+    }
+
+    private static Map<String, List<CallEvent>> readEvents(Connection connection, String callId)
+            throws SQLException {
+        String sql = "SELECT call_id, " + EVENT_COLUMNS + " FROM call_events" + filter(callId)
+                + " ORDER BY call_id, seq";
+        Map<String, List<CallEvent>> events = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                events.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
+                        .add(readEvent(row));
+            }
+        }
+        return events;
+    }
+
+    private static Map<String, List<Decision>> readDecisions(Connection connection,
+            String callId) throws SQLException {
+        Map<Position, List<RecordingCommand>> commands = readCommands(connection, callId);
+        Map<Position, List<String>> clauses = readClauses(connection, callId);
+
+        String sql = "SELECT call_id, seq, decision_call_id, at_s, at_ns, policy_version, reason, "
+                + EVENT_COLUMNS + " FROM decisions" + filter(callId) + " ORDER BY call_id, seq";
+        Map<String, List<Decision>> decisions = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Position position = new Position(row.getString("call_id"), row.getInt("seq"));
+                decisions.computeIfAbsent(position.callId(), id -> new ArrayList<>())
+                        .add(new Decision(row.getString("decision_call_id"),
+                                InstantColumns.read(row, "at"), readEvent(row),
+                                commands.getOrDefault(position, List.of()),
+                                row.getString("policy_version"),
+                                clauses.getOrDefault(position, List.of()),
+                                row.getString("reason")));
+            }
+        }
+        return decisions;
+    }
+
+    private static Map<Position, List<RecordingCommand>> readCommands(Connection connection,
+            String callId) throws SQLException {
+        String sql = "SELECT call_id, decision_seq, command_type, command_call_id, span_id"
+                + " FROM decision_commands" + filter(callId)
+                + " ORDER BY call_id, decision_seq, seq";
+        Map<Position, List<RecordingCommand>> commands = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Position decision = new Position(row.getString("call_id"),
+                        row.getInt("decision_seq"));
+                commands.computeIfAbsent(decision, id -> new ArrayList<>())
+                        .add(new RecordingCommand(
+                                CommandType.valueOf(row.getString("command_type")),
+                                row.getString("command_call_id"), row.getString("span_id")));
+            }
+        }
+        return commands;
+    }
+
+    private static Map<Position, List<String>> readClauses(Connection connection, String callId)
+            throws SQLException {
+        String sql = "SELECT call_id, decision_seq, clause FROM decision_clauses" + filter(callId)
+                + " ORDER BY call_id, decision_seq, seq";
+        Map<Position, List<String>> clauses = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Position decision = new Position(row.getString("call_id"),
+                        row.getInt("decision_seq"));
+                clauses.computeIfAbsent(decision, id -> new ArrayList<>())
+                        .add(row.getString("clause"));
+            }
+        }
+        return clauses;
+    }
+
+    private static Map<String, List<DirectoryAnswer>> readDirectoryAnswers(Connection connection,
+            String callId) throws SQLException {
+        Map<Position, Set<String>> teams = readMemberships(connection, "directory_answer_teams",
+                "team", callId);
+        Map<Position, Set<String>> roles = readMemberships(connection, "directory_answer_roles",
+                "staff_role", callId);
+
+        String sql = "SELECT call_id, seq, address, at_s, at_ns, staff_id FROM directory_answers"
+                + filter(callId) + " ORDER BY call_id, seq";
+        Map<String, List<DirectoryAnswer>> answers = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Position position = new Position(row.getString("call_id"), row.getInt("seq"));
+                String staffId = row.getString("staff_id");
+                StaffMember member = staffId == null ? null : new StaffMember(staffId,
+                        teams.getOrDefault(position, Set.of()),
+                        roles.getOrDefault(position, Set.of()));
+                answers.computeIfAbsent(position.callId(), id -> new ArrayList<>())
+                        .add(new DirectoryAnswer(row.getString("address"),
+                                InstantColumns.read(row, "at"), member));
+            }
+        }
+        return answers;
+    }
+
+    private static Map<Position, Set<String>> readMemberships(Connection connection,
+            String table, String column, String callId) throws SQLException {
+        String sql = "SELECT call_id, answer_seq, " + column + " FROM " + table + filter(callId);
+        Map<Position, Set<String>> names = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, callId);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                names.computeIfAbsent(new Position(row.getString(1), row.getInt(2)),
+                        position -> new HashSet<>()).add(row.getString(3));
+            }
+        }
+        return names;
+    }
+
+    private static CallEvent readEvent(ResultSet row) throws SQLException {
+        Instant at = InstantColumns.read(row, "ev_at");
+        return new CallEvent(CallEventType.valueOf(row.getString("ev_type")),
+                row.getString("ev_call_id"), at,
+                partyOrNull(row.getString("ev_party")),
+                partyOrNull(row.getString("ev_target")),
+                enumOrNull(Direction.class, row.getString("ev_direction")),
+                enumOrNull(TransferKind.class, row.getString("ev_transfer_kind")),
+                row.getString("ev_staff_id"),
+                row.getString("ev_detail"),
+                row.getString("ev_source"));
+    }
+
+    private static String filter(String callId) {
+        return callId == null ? "" : " WHERE call_id = ?";
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String callId)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            if (callId != null) {
+                statement.setString(1, callId);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static String address(Party party) {
+        return party == null ? null : party.address();
+    }
+
+    private static Party partyOrNull(String address) {
+        return address == null ? null : new Party(address);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** A row of a list that belongs to a call: a decision or a directory answer. */
+    private record Position(String callId, int seq) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.callrec.catalogue.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.callrec.spi.catalogue.RecordingEntry;
+import org.callrec.spi.keys.WrappedKey;
+import org.callrec.spi.storage.ObjectKey;
+
+/**
+ * The SQL of {@link RecordingEntry}: the {@code recordings} table, read together with the
+ * deadline of each recording's call. Each method works inside the caller's transaction.
+ */
+final class RecordingTable {
+    private static final String SELECT = "SELECT r.recording_id, r.call_id, r.span_id,"
+            + " r.object_key, r.span_started_s, r.span_started_ns, r.span_ended_s,"
+            + " r.span_ended_ns, r.plaintext_bytes, r.ciphertext_bytes, r.ciphertext_sha256,"
+            + " r.key_id, r.wrapped_key, r.stored_at_s, r.stored_at_ns, d.deadline_s,"
+            + " d.deadline_ns FROM recordings r"
+            + " LEFT JOIN retention_deadlines d ON d.call_id = r.call_id";
+
+    private RecordingTable() {
+    }
+
+    /**
+     * Inserts a recording; its retention deadline is the call's and is not written here.
+     *
+     * @throws SQLException with state 23505 when a recording with the same id exists
+     */
+    static void insert(Connection connection, RecordingEntry entry) throws SQLException {
+        String sql = "INSERT INTO recordings (recording_id, call_id, span_id, object_key,"
+                + " span_started_s, span_started_ns, span_ended_s, span_ended_ns,"
+                + " plaintext_bytes, ciphertext_bytes, ciphertext_sha256, key_id, wrapped_key,"
+                + " stored_at_s, stored_at_ns)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, entry.recordingId());
+            statement.setString(2, entry.callId());
+            statement.setString(3, entry.spanId());
+            statement.setString(4, entry.objectKey().value());
+            int next = InstantColumns.bind(statement, 5, entry.spanStartedAt());
+            next = InstantColumns.bind(statement, next, entry.spanEndedAt());
+            statement.setLong(next, entry.plaintextBytes());
+            statement.setLong(next + 1, entry.ciphertextBytes());
+            statement.setString(next + 2, entry.ciphertextSha256());
+            WrappedKey key = entry.wrappedKey();
+            statement.setString(next + 3, key == null ? null : key.keyId());
+            statement.setBytes(next + 4, key == null ? null : key.bytes());
+            InstantColumns.bind(statement, next + 5, entry.storedAt());
+            statement.executeUpdate();
+        }
+    }
+
+    /** Returns the recording with this id, or null. */
+    static RecordingEntry find(Connection connection, String recordingId) throws SQLException {
+        List<RecordingEntry> found = select(connection,
+                SELECT + " WHERE r.recording_id = ?", recordingId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Returns the recordings of a call in span order: by span start, then span, then id. */
+    static List<RecordingEntry> ofCall(Connection connection, String callId) throws SQLException {
+        return select(connection, SELECT + " WHERE r.call_id = ? ORDER BY r.span_started_s,"
+                + " r.span_started_ns, r.span_id, r.recording_id", callId);
+    }
+
+    /** Returns every recording, oldest first: by the time it was stored, then by id. */
+    static List<RecordingEntry> all(Connection connection) throws SQLException {
+        return select(connection, SELECT + " ORDER BY r.stored_at_s, r.stored_at_ns,"
+                + " r.recording_id", null);
+    }
+
+    private static List<RecordingEntry> select(Connection connection, String sql,
+            String parameter) throws SQLException {
+        List<RecordingEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    entries.add(read(row));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static RecordingEntry read(ResultSet row) throws SQLException {
+        String keyId = row.getString("key_id");
+        byte[] keyBytes = row.getBytes("wrapped_key");
+        WrappedKey key = keyId == null ? null : new WrappedKey(keyId, keyBytes);
+        return new RecordingEntry(
+                row.getString("recording_id"),
+                row.getString("call_id"),
+                row.getString("span_id"),
+                ObjectKey.of(row.getString("object_key")),
+                InstantColumns.read(row, "span_started"),
+                InstantColumns.read(row, "span_ended"),
+                row.getLong("plaintext_bytes"),
+                row.getLong("ciphertext_bytes"),
+                row.getString("ciphertext_sha256"),
+                key,
+                InstantColumns.read(row, "stored_at"),
+                InstantColumns.read(row, "deadline"));
+    }
+}
