@@ -305,7 +305,7 @@ public final class RecordingVault {
 
     /** The caller's audio, remembering whether it was the audio that failed to read. */
     private static final class AudioSource extends FilterInputStream {
-        private IOException failure;
+        private Exception failure;
 
         AudioSource(InputStream audio) {
             super(audio);
@@ -315,7 +315,7 @@ public final class RecordingVault {
         public int read() throws IOException {
             try {
                 return super.read();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 failure = e;
                 throw e;
             }
@@ -325,7 +325,7 @@ public final class RecordingVault {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             try {
                 return super.read(buffer, offset, length);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 failure = e;
                 throw e;
             }

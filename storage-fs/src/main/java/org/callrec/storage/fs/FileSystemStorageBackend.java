@@ -240,12 +240,17 @@ public final class FileSystemStorageBackend implements StorageBackend {
         Path directory = root;
         for (int i = 0; i < segments.length - 1; i++) {
             directory = directory.resolve(segments[i]);
-            createRealDirectory(directory);
-            checkNotLink(key, directory);
-            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(root.relativize(directory).toString(), null,
-                        "is an object, not a directory, so object key '" + key
-                                + "' cannot be stored under it");
+            try {
+                Files.createDirectory(directory, ownerOnlyDirectory());
+                forceDirectory(directory.getParent());
+            } catch (FileAlreadyExistsException e) {
+                // Created earlier or by a concurrent writer: check what is there instead.
+                checkNotLink(key, directory);
+                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileSystemException(root.relativize(directory).toString(), null,
+                            "is an object, not a directory, so object key '" + key
+                                    + "' cannot be stored under it");
+                }
             }
         }
         return directory;
@@ -256,7 +261,6 @@ public final class FileSystemStorageBackend implements StorageBackend {
             Files.createDirectory(directory, ownerOnlyDirectory());
             forceDirectory(directory.getParent());
         } catch (FileAlreadyExistsException e) {
-            // Created earlier or by a concurrent writer; the caller checks what is there.
             if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileSystemException(directory.toString(), null,
                         "must be a real directory, but is a file or a symbolic link");

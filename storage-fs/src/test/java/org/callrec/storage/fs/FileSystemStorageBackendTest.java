@@ -129,6 +129,20 @@ class FileSystemStorageBackendTest extends StorageBackendContract {
     }
 
     @Test
+    void refusesAKeyUnderAnExistingObjectNamingBoth() throws IOException {
+        write(ObjectKey.of("recordings"), new byte[] {1});
+        ObjectKey under = ObjectKey.of("recordings/rec-1");
+
+        IOException refused = assertThrows(IOException.class, () -> write(under, new byte[] {2}));
+
+        assertTrue(refused.getMessage().contains("'recordings/rec-1'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("is an object, not a directory"),
+                refused.getMessage());
+        assertEquals(List.of(ObjectKey.of("recordings")), backend.list(""));
+        assertEquals(List.of(), pendingFiles());
+    }
+
+    @Test
     void refusesUseAfterClose() throws IOException {
         backend.close();
 
