@@ -202,6 +202,9 @@ public final class FileSystemStorageBackend implements StorageBackend {
      * Maps a key onto its path, refusing any path that would leave the root. ObjectKey already
      * forbids separators and dot segments; the checks here hold even if that ever changes.
      */
+    // Limitation: the link checks and the later file operation are separate steps (Java has no
+    // openat with O_NOFOLLOW per directory), so someone who can write inside the root could swap
+    // a directory for a link in between; the root must be writable by this process only.
     private Path resolve(ObjectKey key) throws IOException {
         String[] segments = key.segments();
         Path path = root;
@@ -386,6 +389,8 @@ public final class FileSystemStorageBackend implements StorageBackend {
         }
 
         private void publish(Path parent) throws IOException {
+            // Limitation: publishing needs hard links, so the root must be on a file system that
+            // has them (ext4, xfs, btrfs, APFS, NTFS do; FAT and some network shares do not).
             try {
                 Files.createLink(target, temp);
             } catch (FileAlreadyExistsException e) {
