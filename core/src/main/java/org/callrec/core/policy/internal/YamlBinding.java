@@ -43,10 +43,12 @@ public final class YamlBinding {
 
     /**
      * Records a problem found after binding (a constraint or a consistency check), placing it on
-     * the line of the nearest value written at or above the path.
+     * the line of the nearest value written at or above the path. When the path holds a scalar,
+     * the problem shows it as written ({@code P0D}) rather than as bound ({@code PT0S}).
      */
     public void report(String path, String value, String rule) {
-        report(path, value, rule, lineAt(path));
+        String shown = nodes.get(path) instanceof YamlNode.Scalar s ? s.text() : value;
+        report(path, shown, rule, lineAt(path));
     }
 
     /** Returns whether a problem was already recorded at the path or at any value inside it. */

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -163,12 +165,35 @@ public final class YamlDocument {
     }
 
     private static YamlProblem syntaxProblem(JsonProcessingException e) {
+        MarkedYAMLException marked = marked(e);
+        if (marked != null && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            String reason = firstLine(marked.getProblem());
+            if (marked.getContext() != null) {
+                reason += " (" + firstLine(marked.getContext()) + ")";
+            }
+            return syntaxProblem(mark.getLine() + 1, mark.getColumn() + 1, reason);
+        }
+
+        // Jackson's own checks (such as a key written twice) carry no SnakeYAML mark; their
+        // location is that of the last token read, close to the fault.
         JsonLocation where = e.getLocation();
-        int line = line(where);
-        String column = where == null ? "?" : String.valueOf(where.getColumnNr());
-        String reason = firstLine(e.getOriginalMessage());
+        int column = where == null ? 0 : where.getColumnNr();
+        return syntaxProblem(line(where), column, firstLine(e.getOriginalMessage()));
+    }
+
+    private static YamlProblem syntaxProblem(int line, int column, String reason) {
         return new YamlProblem("", null,
                 "is not valid YAML at line " + line + ", column " + column + ": " + reason, line);
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -14,10 +14,14 @@ public record YamlProblem(String path, String value, String rule, int line) {
 
     /**
      * Returns one line naming the file, line, path, value and rule, such as {@code policy.yaml:7:
-     * retention.period = 'P3M': must be ...}.
+     * retention.period = 'P3M': must be ...}. A problem of the whole file with no value (empty,
+     * unreadable, not YAML) names only the file, line and rule.
      */
     public static String describe(String file, String path, String value, String rule, int line) {
         String where = line > 0 ? file + ":" + line : file;
+        if (path.isEmpty() && value == null) {
+            return where + ": " + rule;
+        }
         String field = path.isEmpty() ? "(whole file)" : path;
         return where + ": " + field + " = " + shown(value) + ": " + rule;
     }
