@@ -106,6 +106,29 @@ class PolicyLoaderTest {
         }
 
         @Test
+        void readsUnquotedNumbersExactlyAsWritten() throws Exception {
+            String text = shipped().replace("version: \"1.0\"", "version: 1.10")
+                    .replace("  clause: \"3.3\"", "  clause: 3.3");
+
+            Policy policy = loader.load(stream(text), "numbers.yaml");
+
+            assertEquals("1.10", policy.version());
+            assertEquals("3.3", policy.stopRecording().clause());
+        }
+
+        @Test
+        @DisplayName("3.2 refuses a policy that lists no recordable team")
+        void refusesAnEmptyListOfRecordableTeams() throws Exception {
+            String text = shipped().replace(
+                    "  teams: [resident-services, responsive-repairs, reception]", "  teams: []");
+
+            PolicyFileException e = assertThrows(PolicyFileException.class,
+                    () -> loader.load(stream(text), "no-teams.yaml"));
+
+            assertOneProblem(e, "recordable-calls.teams", "[]", "must not be empty");
+        }
+
+        @Test
         void refusesAnUnknownNoticeModeListingTheAcceptedOnes() {
             PolicyFileException e = refused("bad-enum.yaml");
 
@@ -247,6 +270,19 @@ class PolicyLoaderTest {
                     () -> loader.load(stream(text), "alias.yaml"));
 
             assertOneProblem(e, "organisation", "*someone", "YAML aliases are not allowed");
+        }
+
+        @Test
+        void refusesNestingDeeperThanTheLimit() {
+            String deep = "organisation: " + "[".repeat(200) + "]".repeat(200) + "\n";
+
+            PolicyFileException e = assertThrows(PolicyFileException.class,
+                    () -> loader.load(stream(deep), "deep.yaml"));
+
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertTrue(e.getMessage().contains("deep.yaml:1: organisation"), e.getMessage());
+            assertTrue(e.getMessage().contains("is nested deeper than the limit of 16 levels"),
+                    e.getMessage());
         }
 
         @Test

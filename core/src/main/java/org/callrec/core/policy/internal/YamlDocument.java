@@ -44,7 +44,8 @@ public final class YamlDocument {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH + 1)
+                    // A backstop only: the tree builder stops at MAX_DEPTH first, naming the path.
+                    .maxNestingDepth(MAX_DEPTH * 2)
                     .maxStringLength(MAX_BYTES)
                     .maxDocumentLength(MAX_BYTES)
                     .build())
@@ -183,8 +184,8 @@ public final class YamlDocument {
     }
 
     private static YamlProblem syntaxProblem(int line, int column, String reason) {
-        return new YamlProblem("", null,
-                "is not valid YAML at line " + line + ", column " + column + ": " + reason, line);
+        String where = line > 0 ? " at line " + line + ", column " + column : "";
+        return new YamlProblem("", null, "is not valid YAML" + where + ": " + reason, line);
     }
 
     private static MarkedYAMLException marked(Throwable e) {
