@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.callrec.spi.call.Direction;
@@ -131,8 +133,8 @@ class ShippedPolicyTest {
     @Test
     void reportsTheSha256OfTheFileBytes() throws Exception {
         byte[] bytes = Files.readAllBytes(SHIPPED);
-        String expected = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 
         assertEquals(expected, loaded.sha256());
         assertEquals(SHIPPED.toString(), loaded.source());
