@@ -79,8 +79,16 @@ public final class FileStaffDirectory implements StaffDirectory {
         return bind(YamlDocument.read(in, sourceName));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The address must match an address or id in the file exactly: {@code 0207...} and
+     * {@code +44207...} are different addresses here.
+     */
     @Override
     public Optional<StaffMember> find(String address) {
+        // Limitation: no number normalisation; an adapter that reports one number in two forms
+        // needs both listed, or it must normalise before asking.
         Objects.requireNonNull(address, "address");
         return Optional.ofNullable(byAddressOrId.get(address));
     }
@@ -174,6 +182,8 @@ public final class FileStaffDirectory implements StaffDirectory {
                 : "is claimed by staff member " + id + " and by staff member " + earlier.id()
                         + " (" + earlier.path() + "); an id or address must stand for one"
                         + " person only";
+        // Limitation: the problem names the address as written, and an address may be a phone
+        // number; DirectoryFileException's javadoc warns against logging the message.
         binding.report(path, key, rule);
         return false;
     }

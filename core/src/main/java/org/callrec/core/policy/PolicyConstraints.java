@@ -47,6 +47,8 @@ final class PolicyConstraints {
      * becomes {@code recordable-calls.teams[]}.
      */
     static String filePath(Path path) {
+        // Limitation: sets have no index, so a constraint on a set's item reads "teams[]". The
+        // binder refuses blank and repeated items itself, with their index, before this runs.
         StringBuilder file = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {

@@ -166,6 +166,8 @@ public final class YamlDocument {
     }
 
     private static YamlProblem syntaxProblem(JsonProcessingException e) {
+        // Limitation: the line is where SnakeYAML noticed the fault, which for an unclosed quote
+        // is where the runaway string ends, possibly lines after the quote that opened it.
         MarkedYAMLException marked = marked(e);
         if (marked != null && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
