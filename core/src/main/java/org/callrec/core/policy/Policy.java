@@ -59,6 +59,17 @@ public record Policy(
         return LocalDate.now(clock.withZone(timeZone)).isAfter(reviewBy);
     }
 
+    /**
+     * Returns the dated statements that are out of date on the given date (clause 4.3 asks for
+     * the general notices to be kept up; the tool reports those that are not).
+     *
+     * @param today the date in the policy's time zone
+     * @return the out-of-date statements in the order the policy lists them; never null
+     */
+    public List<Statement> outOfDateStatements(LocalDate today) {
+        return statements.stream().filter(s -> s.isOutOfDate(today)).toList();
+    }
+
     /** Returns the purpose with the given id, or empty. */
     public Optional<Purpose> purpose(String id) {
         return purposes.stream().filter(p -> p.id().equals(id)).findFirst();
