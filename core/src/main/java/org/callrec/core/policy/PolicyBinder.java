@@ -48,7 +48,8 @@ final class PolicyBinder {
     }
 
     private static RecordableCallsRule recordableCalls(YamlSection s) {
-        return new RecordableCallsRule(s.text("clause"), set(s.texts("teams", true)),
+        return new RecordableCallsRule(s.text("clause"), s.text("parties-clause"),
+                set(s.texts("teams", true)),
                 set(s.choices("directions", Direction.class)));
     }
 

@@ -52,6 +52,8 @@ final class PolicyConsistency {
                 ? null : policy.lawfulBasis().clause(), binding);
         checkClause("recordable-calls", policy.recordableCalls() == null
                 ? null : policy.recordableCalls().clause(), binding);
+        checkClauseAt("recordable-calls.parties-clause", policy.recordableCalls() == null
+                ? null : policy.recordableCalls().partiesClause(), binding);
         checkClause("stop-recording", policy.stopRecording() == null
                 ? null : policy.stopRecording().clause(), binding);
         checkClause("notice", policy.notice() == null ? null : policy.notice().clause(), binding);
@@ -71,8 +73,12 @@ final class PolicyConsistency {
     }
 
     private static void checkClause(String rulePath, String clause, YamlBinding binding) {
+        checkClauseAt(rulePath + ".clause", clause, binding);
+    }
+
+    private static void checkClauseAt(String path, String clause, YamlBinding binding) {
         if (clause != null && !clause.isBlank() && !CLAUSE.matcher(clause).matches()) {
-            binding.report(rulePath + ".clause", clause,
+            binding.report(path, clause,
                     "must be a clause number of the written policy, such as 3.2");
         }
     }

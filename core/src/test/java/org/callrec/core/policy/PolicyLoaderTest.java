@@ -77,7 +77,7 @@ class PolicyLoaderTest {
 
             assertOneProblem(e, "retention.keep-forever", "keep-forever", "is not a known key");
             assertTrue(e.getMessage().contains("known keys: clause, counts-from, period"));
-            assertTrue(e.getMessage().contains("unknown-key.yaml:37:"), e.getMessage());
+            assertTrue(e.getMessage().contains("unknown-key.yaml:38:"), e.getMessage());
         }
 
         @Test
@@ -233,9 +233,9 @@ class PolicyLoaderTest {
             PolicyFileException e = refused("tab-indent.yaml");
 
             assertEquals(1, e.problems().size());
-            assertEquals(35, e.problems().get(0).line());
+            assertEquals(36, e.problems().get(0).line());
             assertTrue(e.getMessage().contains(
-                    "tab-indent.yaml:35: is not valid YAML at line 35, column 1"), e.getMessage());
+                    "tab-indent.yaml:36: is not valid YAML at line 36, column 1"), e.getMessage());
             assertTrue(e.getMessage().contains("TAB"), e.getMessage());
         }
 

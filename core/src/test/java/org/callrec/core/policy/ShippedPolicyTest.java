@@ -58,7 +58,7 @@ class ShippedPolicyTest {
     @Test
     @DisplayName("3.2 and 4.1 the three listed teams, in every direction")
     void recordsTheListedTeamsInEveryDirection() {
-        assertEquals(new RecordableCallsRule("3.2",
+        assertEquals(new RecordableCallsRule("3.2", "4.1",
                 Set.of("resident-services", "responsive-repairs", "reception"),
                 Set.of(Direction.INBOUND, Direction.OUTBOUND, Direction.INTERNAL)),
                 policy.recordableCalls());
