@@ -405,11 +405,16 @@ final class CallTracker {
                     + " with no consultation leg seen; ignored", call.callId, source, line);
             return;
         }
-        String transfererChannel = secondLeg.consultation ? orig : second;
-        emit(CallEvent.transferred(call.callId, at, call.parties.get(transfererChannel),
-                consultation.called, TransferKind.ATTENDED));
+        // State first, event second: the engine may send a recording command on TRANSFERRED,
+        // and it must go to the party who stays, not to the agent who is leaving.
+        Set<String> leaving = Set.of(orig, second);
+        if (leaving.contains(call.customerChannel)) {
+            String stays = anyEndpoint(call, leaving);
+            setCustomerChannel(call, stays != null ? stays : call.customerChannel);
+        }
         absorb(call, consultation);
-        moveCustomerAway(call, Set.of(orig, second), message.get("OrigBridgeUniqueid"));
+        emit(CallEvent.transferred(call.callId, at, call.parties.get(orig),
+                consultation.called, TransferKind.ATTENDED));
     }
 
     /**
@@ -446,23 +451,6 @@ final class CallTracker {
         call.consultation = null;
     }
 
-    private void moveCustomerAway(Conversation call, Set<String> leaving, String origBridge) {
-        if (!leaving.contains(call.customerChannel)) {
-            return;
-        }
-        // The party who stays from the original bridge is the one the call was about.
-        Set<String> members = origBridge == null ? null : bridges.get(origBridge);
-        if (members != null) {
-            for (String member : members) {
-                if (!leaving.contains(member) && ChannelNames.isEndpoint(member)) {
-                    setCustomerChannel(call, member);
-                    return;
-                }
-            }
-        }
-        setCustomerChannel(call, anyEndpoint(call, leaving));
-    }
-
     private void hangup(AmiMessage message) {
         String channel = message.get("Channel");
         Leg leg = channel == null ? null : legs.remove(channel);
@@ -481,8 +469,12 @@ final class CallTracker {
                         leg.caller, leg.called));
             }
         }
-        if (channel.equals(call.customerChannel)) {
-            setCustomerChannel(call, anyEndpoint(call, Set.of(channel)));
+        String replacement = channel.equals(call.customerChannel)
+                ? anyEndpoint(call, Set.of(channel)) : null;
+        if (replacement != null) {
+            // With no one left to move to, the old channel stays: the engine may still send
+            // a StopMixMonitor for it when the call ends.
+            setCustomerChannel(call, replacement);
         }
         if (call.channels.isEmpty()) {
             end(call, null);

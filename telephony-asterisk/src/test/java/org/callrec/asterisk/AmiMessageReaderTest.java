@@ -147,7 +147,8 @@ class AmiMessageReaderTest {
         @Test
         void refusesBytesThatAreNotUtf8() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes("Event: Newchannel\r\nCallerIDName: ".getBytes(StandardCharsets.UTF_8));
+            String start = "Event: Newchannel\r\nCallerIDName: ";
+            bytes.writeBytes(start.getBytes(StandardCharsets.UTF_8));
             bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, '\r', '\n', '\r', '\n'});
 
             MalformedEventException e = assertThrows(MalformedEventException.class,
