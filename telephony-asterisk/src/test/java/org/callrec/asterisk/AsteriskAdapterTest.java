@@ -64,6 +64,36 @@ class AsteriskAdapterTest {
         }
 
         @Test
+        void consultationWhoseChannelsHangUpWithoutATransferEndsTheConsultationOnly()
+                throws IOException {
+            // The real attended-transfer capture up to the transfer, then two hangups written
+            // by hand: the agent and the consulted phone give up instead of transferring.
+            String capture = realText("xfer_attended_abbcac");
+            String abandoned = capture.substring(0, capture.indexOf("Event: AttendedTransfer"))
+                    + "Event: Hangup\r\nChannel: SIP/150010002-0000002e\r\n\r\n"
+                    + "Event: Hangup\r\nChannel: SIP/150010003-0000002f\r\n\r\n";
+
+            List<CallEvent> events = Replays.text(abandoned);
+
+            assertEquals(List.of(CALL_STARTED, ANSWERED, CallEventType.CONSULTATION_STARTED,
+                    CallEventType.CONSULTATION_ENDED, CALL_ENDED), types(events));
+            assertEquals("150010003", events.get(3).target().address());
+            assertEquals("capture ended mid-call", events.get(4).detail());
+        }
+
+        @Test
+        void oldestCallIsEndedWhenMoreCallsAreOpenThanAllowed() {
+            TelephonyAdapter adapter = adapter(Map.of("max-live-calls", "1"));
+
+            List<CallEvent> events = Replays.capture(adapter, "user_events");
+
+            CallEvent first = events.stream().filter(e -> e.type() == CALL_ENDED).findFirst()
+                    .orElseThrow();
+            assertEquals("b6093874285e-1530278036.1196", first.callId());
+            assertEquals("ended by the adapter: more than 1 calls open", first.detail());
+        }
+
+        @Test
         void panoramiskCaptureFromOldAsteriskIsReadWithoutErrorWhenItsLastLineIsAccepted()
                 throws IOException {
             TelephonyAdapter adapter = adapter(Map.of(
