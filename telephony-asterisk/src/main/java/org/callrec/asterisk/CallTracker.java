@@ -168,6 +168,9 @@ final class CallTracker {
         }
     }
 
+    // Limitation: a pickup is recognised only by the picker's channel having been created
+    // under another linked id; a dialplan that dials a phone under a fresh linked id while
+    // the call still rings would be read as a pickup too.
     private boolean isPickup(Leg leg, AmiMessage message) {
         Conversation call = leg.call;
         String destLinkedId = message.get("DestLinkedid");
@@ -176,18 +179,14 @@ final class CallTracker {
     }
 
     private Leg newLeg(String channel, AmiMessage message) {
+        // Limitation: Asterisk does not say that a dial is a consultation. A new dial by a
+        // phone already talking on an answered call is read as one, so a second, unrelated
+        // call made by that phone while the first is on hold is reported as a consultation,
+        // and a second consultation while one is open starts a call of its own.
         Party party = originParty(channel, message);
         Conversation busy = names.isTrunk(channel) ? null : answeredCallOf(party, channel);
         if (busy != null && busy.consultation == null) {
-            Leg leg = new Leg(busy, true, channel);
-            leg.caller = party;
-            busy.consultation = leg;
-            busy.parties.put(channel, party);
-            track(leg, channel);
-            addLinkedId(busy, message.get("Linkedid"));
-            LOG.debug("call {}: a new dial by a party already talking on the call is read as"
-                    + " a consultation leg", busy.callId);
-            return leg;
+            return consultationLeg(busy, channel, party, message);
         }
 
         String callId = callId(message);
@@ -200,13 +199,30 @@ final class CallTracker {
             track(known.main, channel);
             return known.main;
         }
+        return newConversation(callId, channel, party).main;
+    }
 
+    private Leg consultationLeg(Conversation call, String channel, Party party,
+            AmiMessage message) {
+        Leg leg = new Leg(call, true, channel);
+        leg.caller = party;
+        call.consultation = leg;
+        call.parties.put(channel, party);
+        track(leg, channel);
+        addLinkedId(call, message.get("Linkedid"));
+        LOG.debug("call {}: a new dial by a party already talking on the call is read as a"
+                + " consultation leg", call.callId);
+        return leg;
+    }
+
+    private Conversation newConversation(String callId, String channel, Party party) {
         if (open.size() >= maxLiveCalls) {
             Conversation oldest = open.values().iterator().next();
             warnings.log("evicted", "more than {} calls open at {}:{}; call {} is ended to make"
                     + " room", maxLiveCalls, source, line, oldest.callId);
             end(oldest, "ended by the adapter: more than " + maxLiveCalls + " calls open");
         }
+
         Conversation call = new Conversation(callId, channel);
         call.main.caller = party;
         call.parties.put(channel, party);
@@ -218,7 +234,7 @@ final class CallTracker {
             warnings.log("live-full", "call {}: no room to keep its channel for recording"
                     + " actions ({} calls open)", callId, live.size());
         }
-        return call.main;
+        return call;
     }
 
     private void start(Leg leg, String dest, Party rung) {
@@ -368,6 +384,7 @@ final class CallTracker {
 
         // The transfer is reported when the target answers: only then does a new party
         // take part, and only then is it known which phone that is.
+        // Limitation: a blind transfer whose target never answers is not reported at all.
         Conversation call = leg.call;
         call.blindTransferPending = true;
         call.blindTransferer = transferer == null ? null : call.parties.get(transferer);

@@ -67,6 +67,8 @@ final class RecordingActions {
                 line(text, "Channel", channel);
             }
             case PLAY_NOTICE -> {
+                // Limitation: Redirect takes the channel out of its dial or bridge; the notice
+                // context's dialplan must play the prompt and route the call on itself.
                 line(text, "Action", "Redirect");
                 line(text, "ActionID", actionId(command));
                 line(text, "Channel", channel);
