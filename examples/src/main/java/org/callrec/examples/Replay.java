@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.callrec.core.decision.DecisionEngine;
+import org.callrec.core.policy.LoadedPolicy;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.PolicyLoader;
 import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.recorder.CallRecorder;
 import org.callrec.core.recorder.TimelineEntry;
 import org.callrec.spi.ProviderConfig;
+import org.callrec.spi.audit.AuditEntry;
 import org.callrec.spi.catalogue.RecordingEntry;
 import org.callrec.spi.directory.StaffDirectory;
 import org.callrec.spi.directory.StaffDirectoryProvider;
@@ -45,7 +47,11 @@ public final class Replay {
      */
     public List<RecordingEntry> run(Path policyFile, Path directoryFile, Path capture,
             Path audio, String adapterName, PrintWriter out) throws IOException {
-        Policy policy = new PolicyLoader(clock).load(policyFile);
+        LoadedPolicy loaded = new PolicyLoader(clock).loadWithDigest(policyFile);
+        Policy policy = loaded.policy();
+        workspace.audit().append(new AuditEntry(clock.instant(), AuditEntry.ACTION_POLICY_LOADED,
+                "callrec-replay", null, Map.of("version", policy.version(),
+                        "sha256", loaded.sha256())));
         StaffDirectory directory = ProviderRegistry
                 .discover(StaffDirectoryProvider.class, StaffDirectoryProvider::name)
                 .get("file")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
@@ -20,7 +21,8 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * The embedded default installation under one folder: encrypted recordings on the local disk
  * ({@code fs} backend, under {@code recordings/}), the catalogue in an embedded H2 database
  * ({@code jdbc}, under {@code catalogue/}) and the key-encryption keyset in a local file
- * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only).
+ * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), and the audit trail
+ * in a local file ({@code audit/audit.log}).
  */
 public final class Workspace implements AutoCloseable {
     private final Path root;
@@ -28,14 +30,16 @@ public final class Workspace implements AutoCloseable {
     private final Catalogue catalogue;
     private final KeyProvider keys;
     private final RecordingVault vault;
+    private final FileAuditSink audit;
 
     private Workspace(Path root, StorageBackend storage, Catalogue catalogue, KeyProvider keys,
-            RecordingVault vault) {
+            RecordingVault vault, FileAuditSink audit) {
         this.root = root;
         this.storage = storage;
         this.catalogue = catalogue;
         this.keys = keys;
         this.vault = vault;
+        this.audit = audit;
     }
 
     /**
@@ -65,7 +69,18 @@ public final class Workspace implements AutoCloseable {
                 .create(ProviderConfig.of(Map.of("directory",
                         root.resolve("catalogue").toString()), clock));
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
-        return new Workspace(root, storage, catalogue, keys, vault);
+        FileAuditSink audit;
+        try {
+            audit = new FileAuditSink(auditFile(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Workspace(root, storage, catalogue, keys, vault, audit);
+    }
+
+    /** Returns the audit trail file of the installation under a folder. */
+    public static Path auditFile(Path root) {
+        return root.resolve("audit").resolve("audit.log");
     }
 
     /** Returns the folder the installation lives in. */
@@ -88,8 +103,14 @@ public final class Workspace implements AutoCloseable {
         return vault;
     }
 
+    /** Returns the audit trail. */
+    public FileAuditSink audit() {
+        return audit;
+    }
+
     @Override
     public void close() {
+        audit.close();
         catalogue.close();
         keys.close();
         try {

@@ -1,0 +1,129 @@
+package org.callrec.core.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import org.callrec.spi.audit.AuditEntry;
+import org.callrec.spi.audit.AuditSink;
+import org.callrec.spi.audit.AuditWriteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An audit trail in a local file of JSON lines, each chained to the previous by SHA-256, beside a
+ * small head file naming the last entry so that truncation shows too.
+ *
+ * <p>Durability: every {@link #append} forces the line to disk ({@code fsync}) and then replaces
+ * the head file atomically, before it returns. When either fails the entry is not acknowledged
+ * and the sink refuses further appends until it is reopened, so that what the trail says and what
+ * happened never part.
+ *
+ * <p>Safe for use from many threads; one process per file.
+ */
+public final class FileAuditSink implements AuditSink {
+    private static final Logger LOG = LoggerFactory.getLogger(FileAuditSink.class);
+
+    private final Path file;
+    private final Path head;
+    private final FileChannel channel;
+    private long sequence;
+    private String lastHash;
+    private boolean broken;
+
+    /**
+     * Opens the trail in a file, creating it (owner-only) if missing.
+     *
+     * @throws IOException when the file cannot be opened, or its chain does not verify: a trail
+     *     that was tampered with is not appended to
+     */
+    public FileAuditSink(Path file) throws IOException {
+        this.file = Objects.requireNonNull(file, "file");
+        this.head = headOf(file);
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        if (Files.notExists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        }
+
+        AuditVerification verification = AuditTrailVerifier.verify(file);
+        if (!verification.isIntact()) {
+            throw new IOException("audit trail " + file + " does not verify and will not be"
+                    + " appended to: " + verification.describe());
+        }
+        this.sequence = verification.entries();
+        this.lastHash = verification.lastHash();
+        this.channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        LOG.info("audit trail {} opened with {} entries", file, sequence);
+    }
+
+    /** Returns the head file that names the last entry of a trail file. */
+    static Path headOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".head");
+    }
+
+    /** Returns the trail's file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void append(AuditEntry entry) throws AuditWriteException {
+        Objects.requireNonNull(entry, "entry");
+        if (broken) {
+            throw new AuditWriteException("audit trail " + file + " refused the entry: an"
+                    + " earlier write failed, so the trail must be checked and reopened", null);
+        }
+
+        String line = AuditLine.write(entry, sequence + 1, lastHash);
+        try {
+            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+            String hash = AuditLine.storedHash(AuditLine.parse(line));
+            writeHead(sequence + 1, hash);
+            sequence++;
+            lastHash = hash;
+        } catch (IOException | UncheckedIOException failed) {
+            broken = true;
+            LOG.error("audit trail {}: entry {} ({}) could not be written durably", file,
+                    sequence + 1, entry.action(), failed);
+            throw new AuditWriteException("audit trail " + file + " could not write entry "
+                    + (sequence + 1) + " (" + entry.action() + "): " + failed.getMessage(),
+                    failed);
+        }
+    }
+
+    /** Returns the number of entries in the trail. */
+    public synchronized long entries() {
+        return sequence;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("audit trail {} did not close cleanly", file, e);
+        }
+    }
+
+    private void writeHead(long entrySequence, String hash) throws IOException {
+        Path temp = head.resolveSibling(head.getFileName() + ".tmp");
+        Files.writeString(temp, entrySequence + " " + hash + "\n", StandardCharsets.UTF_8);
+        try (FileChannel sync = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            sync.force(true);
+        }
+        Files.move(temp, head, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+}
