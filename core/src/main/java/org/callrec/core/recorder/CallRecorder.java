@@ -112,11 +112,6 @@ public final class CallRecorder {
         try (InputStream in = Files.newInputStream(audio.get())) {
             entry = vault.store(span.callId(), span.spanId(), span.startedAt(), span.endedAt(),
                     in);
-            CallRecord metadata = answer.endedCall() != null ? answer.endedCall()
-                    : engine.snapshot(span.callId()).orElse(null);
-            if (metadata != null) {
-                catalogue.saveCall(metadata);
-            }
         } catch (IOException | RuntimeException failed) {
             LOG.error("call {}: span {} could not be stored; the adapter keeps its audio",
                     span.callId(), span.spanId(), failed);
@@ -124,8 +119,24 @@ public final class CallRecorder {
                     + "); the platform's copy is kept");
             return;
         }
-
         stored.add(entry);
+
+        try {
+            CallRecord metadata = answer.endedCall() != null ? answer.endedCall()
+                    : engine.snapshot(span.callId()).orElse(null);
+            if (metadata != null) {
+                catalogue.saveCall(metadata);
+            }
+        } catch (RuntimeException failed) {
+            // The recording is safe in the vault, but without its call's metadata it cannot yet
+            // be explained: the platform keeps its copy until a later save succeeds.
+            LOG.error("call {}: recording {} stored but the call's metadata was not catalogued",
+                    span.callId(), entry.recordingId(), failed);
+            notes.add("stored " + entry.recordingId() + " but the call's metadata was not"
+                    + " catalogued; the platform's copy is kept");
+            return;
+        }
+
         notes.add("stored " + entry.recordingId() + " (" + entry.plaintextBytes()
                 + " bytes of audio, encrypted)");
         notes.add(adapter.releaseSpanAudio(span.callId(), span.spanId()));

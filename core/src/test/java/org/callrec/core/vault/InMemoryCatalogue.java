@@ -16,7 +16,7 @@ import org.callrec.spi.catalogue.RetentionDeadlineAlreadySetException;
  * A test fake of {@link Catalogue} that holds everything in memory. It can be told to fail the
  * next {@link #addRecording}, and lets a test replace an entry to stage tampering.
  */
-final class InMemoryCatalogue implements Catalogue {
+public final class InMemoryCatalogue implements Catalogue {
     private final Map<String, CallRecord> calls = new LinkedHashMap<>();
     private final Map<String, RecordingEntry> recordings = new LinkedHashMap<>();
     private final Map<String, Instant> deadlines = new LinkedHashMap<>();
