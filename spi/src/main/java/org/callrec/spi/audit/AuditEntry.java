@@ -56,6 +56,6 @@ public record AuditEntry(
                     + "' must be a lower-case word with dashes, at most 64 characters");
         }
         Objects.requireNonNull(actor, "actor");
-        details = Map.copyOf(new TreeMap<>(details));
+        details = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(details));
     }
 }
