@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             RecordingsCommand.class,
             ExplainCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            VerifyPolicyCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;
