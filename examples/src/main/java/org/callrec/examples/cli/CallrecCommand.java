@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
             RecordingsCommand.class,
             ExplainCommand.class,
             DemoCommand.class,
-            VerifyPolicyCommand.class
+            VerifyPolicyCommand.class,
+            WhatIfCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;
