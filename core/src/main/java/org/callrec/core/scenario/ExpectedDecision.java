@@ -8,7 +8,8 @@ import org.callrec.spi.call.CommandType;
  * What one step's decision must be: exactly these commands in this order, and at least these
  * clauses among those it cites.
  *
- * @param commands the commands, in order; empty when the step must send none; never null
+ * @param commands the commands, in order; empty when the step must send none; null when they
+ *     are not checked
  * @param clauses clauses the decision must cite; empty when not checked; never null
  */
 public record ExpectedDecision(List<CommandType> commands, List<String> clauses) {
@@ -16,15 +17,18 @@ public record ExpectedDecision(List<CommandType> commands, List<String> clauses)
     /** The expectation of a step that sends no command and names no clause. */
     public static final ExpectedDecision NOTHING = new ExpectedDecision(List.of(), List.of());
 
+    /** The expectation of a step whose decision is not checked. */
+    public static final ExpectedDecision ANY = new ExpectedDecision(null, List.of());
+
     /** Creates an expectation, copying the lists. */
     public ExpectedDecision {
-        commands = List.copyOf(commands);
+        commands = commands == null ? null : List.copyOf(commands);
         clauses = List.copyOf(clauses);
     }
 
     /** Returns the expectation as a file writes it, such as {@code stop-recording citing 3.3}. */
     public String describe() {
-        String shown = commands.isEmpty() ? "no command" : commands.stream()
+        String shown = commands == null ? "any command" : commands.isEmpty() ? "no command" : commands.stream()
                 .map(ExpectedDecision::word).collect(Collectors.joining(", "));
         return clauses.isEmpty() ? shown : shown + " citing " + String.join(", ", clauses);
     }
