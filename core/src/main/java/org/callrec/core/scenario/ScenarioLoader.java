@@ -128,14 +128,16 @@ public final class ScenarioLoader {
         List<ScenarioStep> steps = new ArrayList<>();
         Duration previous = Duration.ZERO;
         for (String text : texts) {
+            boolean first = text.equals(texts.get(0));
             String path = binding.itemPath(s.path("steps"), text);
             try {
                 ScenarioStep step = StepGrammar.read(text, binding.lineOf(path));
-                checkStep(step, steps.isEmpty(), previous, directory);
-                previous = step.offset();
+                checkStep(step, first, previous, directory);
                 steps.add(step);
+                previous = step.offset();
             } catch (IllegalArgumentException | StepGrammar.StepSyntaxException e) {
                 binding.report(path, text, e.getMessage());
+                previous = timeOf(text, previous);
             }
         }
         if (name == null || steps.size() != texts.size()) {
@@ -143,6 +145,13 @@ public final class ScenarioLoader {
         }
         return Optional.of(new CallScenario(name, binding.lineOf(s.path("name")), steps,
                 expectation));
+    }
+
+    /** Returns the time a step was written at, even when the rest of it is wrong. */
+    private static Duration timeOf(String text, Duration previous) {
+        String[] words = text.strip().split("\\s+", 2);
+        Duration offset = StepTimes.parse(words[0]);
+        return offset == null || offset.compareTo(previous) < 0 ? previous : offset;
     }
 
     private static void checkStep(ScenarioStep step, boolean first, Duration previous,
