@@ -28,7 +28,8 @@ public record ExpectedDecision(List<CommandType> commands, List<String> clauses)
 
     /** Returns the expectation as a file writes it, such as {@code stop-recording citing 3.3}. */
     public String describe() {
-        String shown = commands == null ? "any command" : commands.isEmpty() ? "no command" : commands.stream()
+        String shown = commands == null ? "any command"
+                : commands.isEmpty() ? "no command" : commands.stream()
                 .map(ExpectedDecision::word).collect(Collectors.joining(", "));
         return clauses.isEmpty() ? shown : shown + " citing " + String.join(", ", clauses);
     }
