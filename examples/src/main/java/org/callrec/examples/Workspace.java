@@ -83,6 +83,26 @@ public final class Workspace implements AutoCloseable {
         return root.resolve("audit").resolve("audit.log");
     }
 
+    /**
+     * Opens only the catalogue of an existing installation, read-only: the embedded H2 database
+     * is opened with its data in read-only access mode, so not a byte of it changes.
+     *
+     * @throws IllegalArgumentException naming the folder when it holds no catalogue
+     */
+    public static Catalogue openCatalogueReadOnly(Path root, Clock clock) {
+        Path database = root.resolve("catalogue").resolve("catalogue.mv.db");
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("no catalogue in " + root + " (expected "
+                    + database + "); run `callrec demo` or `callrec replay` first");
+        }
+        String url = "jdbc:h2:file:" + root.resolve("catalogue").resolve("catalogue")
+                .toAbsolutePath() + ";ACCESS_MODE_DATA=r";
+        return ProviderRegistry
+                .discover(CatalogueProvider.class, CatalogueProvider::name)
+                .get("jdbc")
+                .create(ProviderConfig.of(Map.of("url", url), clock));
+    }
+
     /** Returns the folder the installation lives in. */
     public Path root() {
         return root;

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
             RecordingsCommand.class,
             ExplainCommand.class,
             DemoCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            VerifyPolicyCommand.class,
+            WhatIfCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;

@@ -86,6 +86,14 @@ public final class YamlBinding {
         return List.copyOf(sorted);
     }
 
+    /**
+     * Returns the 1-based line of the nearest value read at or above the path, or 0 when none
+     * was; for callers that keep the line of what they bound, such as a scenario step.
+     */
+    public int lineOf(String path) {
+        return lineAt(path);
+    }
+
     YamlSection section(String path, YamlNode.Mapping mapping) {
         YamlSection section = new YamlSection(this, path, mapping);
         sections.add(section);
