@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.providers.ProviderRegistry;
+import org.callrec.core.subject.PersonalDataKeyset;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.Catalogue;
@@ -21,8 +22,9 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * The embedded default installation under one folder: encrypted recordings on the local disk
  * ({@code fs} backend, under {@code recordings/}), the catalogue in an embedded H2 database
  * ({@code jdbc}, under {@code catalogue/}) and the key-encryption keyset in a local file
- * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), and the audit trail
- * in a local file ({@code audit/audit.log}).
+ * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), the keysets that
+ * seal addresses and numbers in the catalogue ({@code keys/personal-data/}, also evaluation only),
+ * and the audit trail in a local file ({@code audit/audit.log}).
  */
 public final class Workspace implements AutoCloseable {
     private final Path root;
@@ -67,7 +69,8 @@ public final class Workspace implements AutoCloseable {
                 .discover(CatalogueProvider.class, CatalogueProvider::name)
                 .get("jdbc")
                 .create(ProviderConfig.of(Map.of("directory",
-                        root.resolve("catalogue").toString()), clock));
+                        root.resolve("catalogue").toString()), clock),
+                        PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data")));
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         FileAuditSink audit;
         try {
