@@ -20,7 +20,7 @@ import org.callrec.spi.storage.StorageBackend;
  * A test fake of {@link StorageBackend} that keeps objects in memory. It counts the bytes that
  * pass in and out, so tests can see that the vault streams, and lets a test flip a stored byte.
  */
-final class InMemoryStorageBackend implements StorageBackend {
+public final class InMemoryStorageBackend implements StorageBackend {
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
