@@ -33,9 +33,11 @@ public final class Workspace implements AutoCloseable {
     private final KeyProvider keys;
     private final RecordingVault vault;
     private final FileAuditSink audit;
+    private final PersonalDataKeyset personalData;
 
     private Workspace(Path root, StorageBackend storage, Catalogue catalogue, KeyProvider keys,
-            RecordingVault vault, FileAuditSink audit) {
+            RecordingVault vault, FileAuditSink audit, PersonalDataKeyset personalData) {
+        this.personalData = personalData;
         this.root = root;
         this.storage = storage;
         this.catalogue = catalogue;
@@ -65,12 +67,14 @@ public final class Workspace implements AutoCloseable {
                 .get("fs")
                 .create(ProviderConfig.of(Map.of("root", root.resolve("recordings").toString()),
                         clock));
+        PersonalDataKeyset personalData =
+                PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data"));
         Catalogue catalogue = ProviderRegistry
                 .discover(CatalogueProvider.class, CatalogueProvider::name)
                 .get("jdbc")
                 .create(ProviderConfig.of(Map.of("directory",
                         root.resolve("catalogue").toString()), clock),
-                        PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data")));
+                        personalData);
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         FileAuditSink audit;
         try {
@@ -78,7 +82,7 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Workspace(root, storage, catalogue, keys, vault, audit);
+        return new Workspace(root, storage, catalogue, keys, vault, audit, personalData);
     }
 
     /** Returns the audit trail file of the installation under a folder. */
@@ -104,6 +108,11 @@ public final class Workspace implements AutoCloseable {
     /** Returns the vault that encrypts, stores and opens recordings. */
     public RecordingVault vault() {
         return vault;
+    }
+
+    /** Returns the seal of the catalogue's personal data, which gives a number's blind index. */
+    public PersonalDataKeyset personalData() {
+        return personalData;
     }
 
     /** Returns the audit trail. */

@@ -16,7 +16,12 @@ import picocli.CommandLine.Spec;
             RecordingsCommand.class,
             ExplainCommand.class,
             DemoCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            HoldCommand.class,
+            ReleaseCommand.class,
+            SweepCommand.class,
+            SarCommand.class,
+            DemandCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;
