@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.providers.ProviderRegistry;
+import org.callrec.core.subject.PersonalDataKeyset;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.Catalogue;
@@ -21,8 +22,9 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * The embedded default installation under one folder: encrypted recordings on the local disk
  * ({@code fs} backend, under {@code recordings/}), the catalogue in an embedded H2 database
  * ({@code jdbc}, under {@code catalogue/}) and the key-encryption keyset in a local file
- * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), and the audit trail
- * in a local file ({@code audit/audit.log}).
+ * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), the keysets that
+ * seal addresses and numbers in the catalogue ({@code keys/personal-data/}, also evaluation only),
+ * and the audit trail in a local file ({@code audit/audit.log}).
  */
 public final class Workspace implements AutoCloseable {
     private final Path root;
@@ -31,9 +33,11 @@ public final class Workspace implements AutoCloseable {
     private final KeyProvider keys;
     private final RecordingVault vault;
     private final FileAuditSink audit;
+    private final PersonalDataKeyset personalData;
 
     private Workspace(Path root, StorageBackend storage, Catalogue catalogue, KeyProvider keys,
-            RecordingVault vault, FileAuditSink audit) {
+            RecordingVault vault, FileAuditSink audit, PersonalDataKeyset personalData) {
+        this.personalData = personalData;
         this.root = root;
         this.storage = storage;
         this.catalogue = catalogue;
@@ -63,11 +67,14 @@ public final class Workspace implements AutoCloseable {
                 .get("fs")
                 .create(ProviderConfig.of(Map.of("root", root.resolve("recordings").toString()),
                         clock));
+        PersonalDataKeyset personalData =
+                PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data"));
         Catalogue catalogue = ProviderRegistry
                 .discover(CatalogueProvider.class, CatalogueProvider::name)
                 .get("jdbc")
                 .create(ProviderConfig.of(Map.of("directory",
-                        root.resolve("catalogue").toString()), clock));
+                        root.resolve("catalogue").toString()), clock),
+                        personalData);
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         FileAuditSink audit;
         try {
@@ -75,7 +82,7 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Workspace(root, storage, catalogue, keys, vault, audit);
+        return new Workspace(root, storage, catalogue, keys, vault, audit, personalData);
     }
 
     /** Returns the audit trail file of the installation under a folder. */
@@ -121,6 +128,11 @@ public final class Workspace implements AutoCloseable {
     /** Returns the vault that encrypts, stores and opens recordings. */
     public RecordingVault vault() {
         return vault;
+    }
+
+    /** Returns the seal of the catalogue's personal data, which gives a number's blind index. */
+    public PersonalDataKeyset personalData() {
+        return personalData;
     }
 
     /** Returns the audit trail. */

@@ -52,7 +52,8 @@ final class CallTables {
      * @throws SQLException with state 23505 when another transaction inserted the same call
      *     first; the caller retries, and then finds the row to update
      */
-    static void save(Connection connection, CallRecord call) throws SQLException {
+    static void save(Connection connection, CallRecord call, SealedText sealed)
+            throws SQLException {
         writeCallRow(connection, call);
 
         // The row written above stays locked until commit, so a concurrent save of the same call
@@ -69,11 +70,11 @@ final class CallTables {
                 call.callId(), call.teams());
         insertNames(connection, "INSERT INTO call_flags (call_id, flag) VALUES (?, ?)",
                 call.callId(), call.flags());
-        insertParties(connection, call);
+        insertParties(connection, call, sealed);
         insertEvidence(connection, call);
-        insertEvents(connection, call);
-        insertDecisions(connection, call);
-        insertDirectoryAnswers(connection, call);
+        insertEvents(connection, call, sealed);
+        insertDecisions(connection, call, sealed);
+        insertDirectoryAnswers(connection, call, sealed);
     }
 
     private static void writeCallRow(Connection connection, CallRecord call) throws SQLException {
@@ -118,19 +119,20 @@ final class CallTables {
         }
     }
 
-    private static void insertParties(Connection connection, CallRecord call)
+    private static void insertParties(Connection connection, CallRecord call, SealedText sealed)
             throws SQLException {
         String sql = "INSERT INTO call_parties (call_id, seq, party_role, address, e164_number,"
-                + " staff_id) VALUES (?, ?, ?, ?, ?, ?)";
+                + " staff_id, number_index) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int seq = 0; seq < call.parties().size(); seq++) {
                 CallParty party = call.parties().get(seq);
                 statement.setString(1, call.callId());
                 statement.setInt(2, seq);
                 statement.setString(3, party.role().name());
-                statement.setString(4, party.address());
-                statement.setString(5, party.number());
+                statement.setString(4, sealed.seal(party.address(), call.callId()));
+                statement.setString(5, sealed.seal(party.number(), call.callId()));
                 statement.setString(6, party.staffId());
+                statement.setString(7, sealed.blindIndex(party.number()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -156,22 +158,23 @@ final class CallTables {
         }
     }
 
-    private static void insertEvents(Connection connection, CallRecord call) throws SQLException {
+    private static void insertEvents(Connection connection, CallRecord call, SealedText sealed)
+            throws SQLException {
         String sql = "INSERT INTO call_events (call_id, seq, " + EVENT_COLUMNS + ") VALUES (?, ?, "
                 + EVENT_PARAMETERS + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int seq = 0; seq < call.events().size(); seq++) {
                 statement.setString(1, call.callId());
                 statement.setInt(2, seq);
-                bindEvent(statement, 3, call.events().get(seq));
+                bindEvent(statement, 3, call.events().get(seq), sealed, call.callId());
                 statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
-    private static void insertDecisions(Connection connection, CallRecord call)
-            throws SQLException {
+    private static void insertDecisions(Connection connection, CallRecord call,
+            SealedText sealed) throws SQLException {
         String sql = "INSERT INTO decisions (call_id, seq, decision_call_id, at_s, at_ns,"
                 + " policy_version, reason, " + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
                 + EVENT_PARAMETERS + ")";
@@ -184,7 +187,7 @@ final class CallTables {
                 int next = InstantColumns.bind(statement, 4, decision.at());
                 statement.setString(next, decision.policyVersion());
                 statement.setString(next + 1, decision.reason());
-                bindEvent(statement, next + 2, decision.event());
+                bindEvent(statement, next + 2, decision.event(), sealed, call.callId());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -235,8 +238,8 @@ final class CallTables {
         }
     }
 
-    private static void insertDirectoryAnswers(Connection connection, CallRecord call)
-            throws SQLException {
+    private static void insertDirectoryAnswers(Connection connection, CallRecord call,
+            SealedText sealed) throws SQLException {
         String sql = "INSERT INTO directory_answers (call_id, seq, address, at_s, at_ns, staff_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -244,7 +247,7 @@ final class CallTables {
                 DirectoryAnswer answer = call.directoryAnswers().get(seq);
                 statement.setString(1, call.callId());
                 statement.setInt(2, seq);
-                statement.setString(3, answer.address());
+                statement.setString(3, sealed.seal(answer.address(), call.callId()));
                 int next = InstantColumns.bind(statement, 4, answer.at());
                 statement.setString(next, answer.member() == null ? null
                         : answer.member().staffId());
@@ -281,13 +284,13 @@ final class CallTables {
     }
 
     /** Binds the eleven {@code ev_} columns from {@code index}. */
-    private static void bindEvent(PreparedStatement statement, int index, CallEvent event)
-            throws SQLException {
+    private static void bindEvent(PreparedStatement statement, int index, CallEvent event,
+            SealedText sealed, String callId) throws SQLException {
         statement.setString(index, event.type().name());
         statement.setString(index + 1, event.callId());
         int next = InstantColumns.bind(statement, index + 2, event.at());
-        statement.setString(next, address(event.party()));
-        statement.setString(next + 1, address(event.target()));
+        statement.setString(next, sealed.seal(address(event.party()), callId));
+        statement.setString(next + 1, sealed.seal(address(event.target()), callId));
         statement.setString(next + 2, name(event.direction()));
         statement.setString(next + 3, name(event.transferKind()));
         statement.setString(next + 4, event.staffId());
@@ -296,21 +299,40 @@ final class CallTables {
     }
 
     /**
+     * Deletes what of a call names or addresses a person: parties, events, decisions (which
+     * repeat the events), directory answers and references. The call's row, teams, flags and
+     * evidence stay, for demand figures and to show what was decided on.
+     */
+    static void erasePersonalData(Connection connection, String callId) throws SQLException {
+        List<String> tables = new ArrayList<>(List.of("decision_commands", "decision_clauses",
+                "decisions", "call_events", "directory_answer_teams", "directory_answer_roles",
+                "directory_answers", "call_parties", "call_references"));
+        for (String table : tables) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE call_id = ?")) {
+                delete.setString(1, callId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * Reads call records, oldest first (calls with no start last), then by id.
      *
      * @param callId the one call to read, or null to read every call
      */
-    static List<CallRecord> load(Connection connection, String callId) throws SQLException {
+    static List<CallRecord> load(Connection connection, String callId, SealedText sealed)
+            throws SQLException {
         // Limitation: every call is read into memory at once, with each child table read whole;
         // fine for one landlord's months of calls, not for millions. Subject access and the
         // tool will want a paged or filtered query.
         Map<String, Set<String>> teams = readNames(connection, "call_teams", "team", callId);
         Map<String, Set<String>> flags = readNames(connection, "call_flags", "flag", callId);
-        Map<String, List<CallParty>> parties = readParties(connection, callId);
+        Map<String, List<CallParty>> parties = readParties(connection, callId, sealed);
         Map<String, List<Evidence>> evidence = readEvidence(connection, callId);
-        Map<String, List<CallEvent>> events = readEvents(connection, callId);
-        Map<String, List<Decision>> decisions = readDecisions(connection, callId);
-        Map<String, List<DirectoryAnswer>> answers = readDirectoryAnswers(connection, callId);
+        Map<String, List<CallEvent>> events = readEvents(connection, callId, sealed);
+        Map<String, List<Decision>> decisions = readDecisions(connection, callId, sealed);
+        Map<String, List<DirectoryAnswer>> answers = readDirectoryAnswers(connection, callId, sealed);
 
         String sql = "SELECT call_id, direction, lawful_basis, policy_version, started_s,"
                 + " started_ns, ended_s, ended_ns FROM calls" + filter(callId)
@@ -352,17 +374,19 @@ final class CallTables {
         return names;
     }
 
-    private static Map<String, List<CallParty>> readParties(Connection connection, String callId)
-            throws SQLException {
+    private static Map<String, List<CallParty>> readParties(Connection connection, String callId,
+            SealedText sealed) throws SQLException {
         String sql = "SELECT call_id, party_role, address, e164_number, staff_id FROM call_parties"
                 + filter(callId) + " ORDER BY call_id, seq";
         Map<String, List<CallParty>> parties = new HashMap<>();
         try (PreparedStatement statement = prepare(connection, sql, callId);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                parties.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
+                String id = row.getString("call_id");
+                parties.computeIfAbsent(id, key -> new ArrayList<>())
                         .add(new CallParty(PartyRole.valueOf(row.getString("party_role")),
-                                row.getString("address"), row.getString("e164_number"),
+                                sealed.open(row.getString("address"), id),
+                                sealed.open(row.getString("e164_number"), id),
                                 row.getString("staff_id")));
             }
         }
@@ -385,23 +409,24 @@ final class CallTables {
         return evidence;
     }
 
-    private static Map<String, List<CallEvent>> readEvents(Connection connection, String callId)
-            throws SQLException {
+    private static Map<String, List<CallEvent>> readEvents(Connection connection, String callId,
+            SealedText sealed) throws SQLException {
         String sql = "SELECT call_id, " + EVENT_COLUMNS + " FROM call_events" + filter(callId)
                 + " ORDER BY call_id, seq";
         Map<String, List<CallEvent>> events = new HashMap<>();
         try (PreparedStatement statement = prepare(connection, sql, callId);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                events.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
-                        .add(readEvent(row));
+                String id = row.getString("call_id");
+                events.computeIfAbsent(id, key -> new ArrayList<>())
+                        .add(readEvent(row, sealed, id));
             }
         }
         return events;
     }
 
     private static Map<String, List<Decision>> readDecisions(Connection connection,
-            String callId) throws SQLException {
+            String callId, SealedText sealed) throws SQLException {
         Map<Position, List<RecordingCommand>> commands = readCommands(connection, callId);
         Map<Position, List<String>> clauses = readClauses(connection, callId);
 
@@ -414,7 +439,8 @@ final class CallTables {
                 Position position = new Position(row.getString("call_id"), row.getInt("seq"));
                 decisions.computeIfAbsent(position.callId(), id -> new ArrayList<>())
                         .add(new Decision(row.getString("decision_call_id"),
-                                InstantColumns.read(row, "at"), readEvent(row),
+                                InstantColumns.read(row, "at"),
+                                readEvent(row, sealed, position.callId()),
                                 commands.getOrDefault(position, List.of()),
                                 row.getString("policy_version"),
                                 clauses.getOrDefault(position, List.of()),
@@ -462,7 +488,7 @@ final class CallTables {
     }
 
     private static Map<String, List<DirectoryAnswer>> readDirectoryAnswers(Connection connection,
-            String callId) throws SQLException {
+            String callId, SealedText sealed) throws SQLException {
         Map<Position, Set<String>> teams = readMemberships(connection, "directory_answer_teams",
                 "team", callId);
         Map<Position, Set<String>> roles = readMemberships(connection, "directory_answer_roles",
@@ -480,7 +506,8 @@ final class CallTables {
                         teams.getOrDefault(position, Set.of()),
                         roles.getOrDefault(position, Set.of()));
                 answers.computeIfAbsent(position.callId(), id -> new ArrayList<>())
-                        .add(new DirectoryAnswer(row.getString("address"),
+                        .add(new DirectoryAnswer(
+                                sealed.open(row.getString("address"), position.callId()),
                                 InstantColumns.read(row, "at"), member));
             }
         }
@@ -501,12 +528,13 @@ final class CallTables {
         return names;
     }
 
-    private static CallEvent readEvent(ResultSet row) throws SQLException {
+    private static CallEvent readEvent(ResultSet row, SealedText sealed, String callId)
+            throws SQLException {
         Instant at = InstantColumns.read(row, "ev_at");
         return new CallEvent(CallEventType.valueOf(row.getString("ev_type")),
                 row.getString("ev_call_id"), at,
-                partyOrNull(row.getString("ev_party")),
-                partyOrNull(row.getString("ev_target")),
+                partyOrNull(sealed.open(row.getString("ev_party"), callId)),
+                partyOrNull(sealed.open(row.getString("ev_target"), callId)),
                 enumOrNull(Direction.class, row.getString("ev_direction")),
                 enumOrNull(TransferKind.class, row.getString("ev_transfer_kind")),
                 row.getString("ev_staff_id"),

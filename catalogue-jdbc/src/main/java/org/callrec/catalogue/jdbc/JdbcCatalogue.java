@@ -8,14 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.callrec.spi.call.CallEvent;
 import org.callrec.spi.catalogue.CallRecord;
 import org.callrec.spi.catalogue.Catalogue;
+import org.callrec.spi.catalogue.DisposalReceipt;
+import org.callrec.spi.catalogue.Hold;
+import org.callrec.spi.catalogue.PersonalDataSeal;
 import org.callrec.spi.catalogue.RecordingEntry;
 import org.callrec.spi.catalogue.RetentionDeadlineAlreadySetException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +33,30 @@ import org.slf4j.LoggerFactory;
  * threads. A failure of the database is thrown as {@link CatalogueStorageException}.
  *
  * <p>Call ids are checked against {@link CallEvent#CALL_ID_PATTERN} before they reach SQL. Logs
- * carry ids and counts only; addresses and numbers never leave the database.
+ * carry ids and counts only. Addresses, numbers and hold reasons are stored sealed by the
+ * {@link PersonalDataSeal} the catalogue was opened with, and a number is found by its blind
+ * index, so a copy of the database alone reveals no one's number.
  *
  * <p>Created by {@link JdbcCatalogueProvider}.
  */
 public final class JdbcCatalogue implements Catalogue {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCatalogue.class);
 
+    private static final String EMBEDDED_FILE = "jdbc:h2:file:";
+
     private final HikariDataSource pool;
     private final String loggableUrl;
     private final String schemaVersion;
+    private final SealedText sealed;
+    private final String url;
 
-    private JdbcCatalogue(HikariDataSource pool, String loggableUrl, String schemaVersion) {
+    private JdbcCatalogue(HikariDataSource pool, String loggableUrl, String schemaVersion,
+            SealedText sealed, String url) {
         this.pool = pool;
         this.loggableUrl = loggableUrl;
         this.schemaVersion = schemaVersion;
+        this.sealed = sealed;
+        this.url = url;
     }
 
     /**
@@ -50,13 +64,15 @@ public final class JdbcCatalogue implements Catalogue {
      *
      * @throws CatalogueStorageException when the database cannot be opened or migrated
      */
-    static JdbcCatalogue open(CatalogueSettings settings) {
+    static JdbcCatalogue open(CatalogueSettings settings, PersonalDataSeal seal) {
+        SealedText sealed = new SealedText(seal);
         HikariDataSource pool = openPool(settings);
         try {
             String version = migrate(pool, settings);
             LOG.info("Catalogue opened at {} with schema version {} and a pool of {}",
                     settings.loggableUrl(), version, settings.poolSize());
-            return new JdbcCatalogue(pool, settings.loggableUrl(), version);
+            return new JdbcCatalogue(pool, settings.loggableUrl(), version, sealed,
+                    settings.url());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -117,7 +133,7 @@ public final class JdbcCatalogue implements Catalogue {
             try {
                 inTransaction("save call " + call.callId(), Connection.TRANSACTION_READ_COMMITTED,
                         connection -> {
-                            CallTables.save(connection, call);
+                            CallTables.save(connection, call, sealed);
                             return null;
                         });
                 break;
@@ -137,14 +153,14 @@ public final class JdbcCatalogue implements Catalogue {
         CallEvent.requireCallId(callId);
 
         List<CallRecord> found = read("find call " + callId,
-                connection -> CallTables.load(connection, callId));
+                connection -> CallTables.load(connection, callId, sealed));
         return found.stream().findFirst();
     }
 
     /** {@inheritDoc} Calls with no start time come last; ties go by call id. */
     @Override
     public List<CallRecord> calls() {
-        return read("list calls", connection -> CallTables.load(connection, null));
+        return read("list calls", connection -> CallTables.load(connection, null, sealed));
     }
 
     /**
@@ -234,6 +250,218 @@ public final class JdbcCatalogue implements Catalogue {
 
         return read("read the retention deadline of call " + callId,
                 connection -> DeadlineTable.find(connection, callId));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The reason is stored sealed; the case reference is stored as given.
+     */
+    @Override
+    public void placeHold(Hold hold) {
+        Objects.requireNonNull(hold, "hold");
+
+        try {
+            inTransaction("place hold " + hold.holdId(), Connection.TRANSACTION_READ_COMMITTED,
+                    connection -> {
+                        if (RecordingTable.find(connection, hold.recordingId()) == null) {
+                            throw new IllegalStateException("recording " + hold.recordingId()
+                                    + " is not catalogued, so it cannot be held");
+                        }
+                        HoldTable.insert(connection, hold, sealed);
+                        return null;
+                    });
+        } catch (CatalogueStorageException e) {
+            if (DeadlineTable.isUniqueViolation(e)) {
+                throw new IllegalStateException("hold " + hold.holdId()
+                        + " already exists; a hold id is used once", e);
+            }
+            throw e;
+        }
+
+        LOG.info("Hold {} placed on recording {}", hold.holdId(), hold.recordingId());
+    }
+
+    @Override
+    public Hold releaseHold(String holdId, String releasedBy, Instant at) {
+        Objects.requireNonNull(holdId, "holdId");
+        Objects.requireNonNull(releasedBy, "releasedBy");
+        Objects.requireNonNull(at, "at");
+
+        Hold released = inTransaction("release hold " + holdId,
+                Connection.TRANSACTION_READ_COMMITTED, connection -> {
+                    if (!HoldTable.release(connection, holdId, releasedBy, at)) {
+                        throw new IllegalStateException("hold " + holdId
+                                + " is not an active hold, so it cannot be released");
+                    }
+                    return HoldTable.find(connection, holdId, sealed);
+                });
+        LOG.info("Hold {} on recording {} released", holdId, released.recordingId());
+        return released;
+    }
+
+    @Override
+    public Optional<Hold> findHold(String holdId) {
+        Objects.requireNonNull(holdId, "holdId");
+
+        return Optional.ofNullable(read("find hold " + holdId,
+                connection -> HoldTable.find(connection, holdId, sealed)));
+    }
+
+    @Override
+    public List<Hold> holdsOf(String recordingId) {
+        Objects.requireNonNull(recordingId, "recordingId");
+
+        return read("list holds of recording " + recordingId,
+                connection -> HoldTable.ofRecording(connection, recordingId, sealed));
+    }
+
+    @Override
+    public List<Hold> activeHolds() {
+        return read("list active holds", connection -> HoldTable.active(connection, sealed));
+    }
+
+    @Override
+    public List<RecordingEntry> dueForDisposal(Instant asOf, int limit) {
+        Objects.requireNonNull(asOf, "asOf");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+
+        return read("list recordings due for disposal",
+                connection -> RecordingTable.due(connection, asOf, limit));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The wrapped bytes are overwritten with zeros and then set to null. On H2 the old page
+     * versions stay in the database file until it is compacted, which {@link #compact()} does.
+     */
+    @Override
+    public void destroyWrappedKey(String recordingId) {
+        Objects.requireNonNull(recordingId, "recordingId");
+
+        inTransaction("destroy the wrapped key of recording " + recordingId,
+                Connection.TRANSACTION_READ_COMMITTED, connection -> {
+                    RecordingTable.destroyKey(connection, recordingId);
+                    return null;
+                });
+        LOG.debug("Wrapped key of recording {} destroyed", recordingId);
+    }
+
+    @Override
+    public void recordDisposal(DisposalReceipt receipt) {
+        Objects.requireNonNull(receipt, "receipt");
+
+        inTransaction("record the disposal of recording " + receipt.recordingId(),
+                Connection.TRANSACTION_READ_COMMITTED, connection -> {
+                    RecordingEntry entry = RecordingTable.find(connection, receipt.recordingId());
+                    if (entry != null && entry.wrappedKey() != null) {
+                        throw new IllegalStateException("recording " + receipt.recordingId()
+                                + " still has its wrapped key; the key is destroyed before a"
+                                + " disposal is recorded");
+                    }
+                    DisposalTable.insertOnce(connection, receipt);
+                    RecordingTable.delete(connection, receipt.recordingId());
+                    HoldTable.deleteReleased(connection, receipt.recordingId());
+                    if (RecordingTable.countOfCall(connection, receipt.callId()) == 0) {
+                        CallTables.erasePersonalData(connection, receipt.callId());
+                    }
+                    return null;
+                });
+        LOG.debug("Disposal of recording {} recorded", receipt.recordingId());
+    }
+
+    @Override
+    public Optional<DisposalReceipt> disposalOf(String recordingId) {
+        Objects.requireNonNull(recordingId, "recordingId");
+
+        return Optional.ofNullable(read("find the disposal of recording " + recordingId,
+                connection -> DisposalTable.find(connection, recordingId)));
+    }
+
+    @Override
+    public List<DisposalReceipt> disposals() {
+        return read("list disposals", DisposalTable::all);
+    }
+
+    @Override
+    public void addReference(String callId, String reference) {
+        CallEvent.requireCallId(callId);
+        checkReference(reference);
+
+        inTransaction("attach a reference to call " + callId,
+                Connection.TRANSACTION_READ_COMMITTED, connection -> {
+                    SubjectIndex.addReference(connection, callId, reference);
+                    return null;
+                });
+    }
+
+    @Override
+    public Set<String> referencesOf(String callId) {
+        CallEvent.requireCallId(callId);
+
+        return read("list references of call " + callId,
+                connection -> SubjectIndex.referencesOf(connection, callId));
+    }
+
+    @Override
+    public Set<String> callsWithNumberIndex(String blindIndex) {
+        Objects.requireNonNull(blindIndex, "blindIndex");
+
+        return read("find calls by number index",
+                connection -> SubjectIndex.byNumberIndex(connection, blindIndex));
+    }
+
+    @Override
+    public Set<String> callsWithStaff(String staffId) {
+        Objects.requireNonNull(staffId, "staffId");
+
+        return read("find calls by staff id",
+                connection -> SubjectIndex.byStaff(connection, staffId));
+    }
+
+    @Override
+    public Set<String> callsWithReference(String reference) {
+        checkReference(reference);
+
+        return read("find calls by reference",
+                connection -> SubjectIndex.byReference(connection, reference));
+    }
+
+    /**
+     * Closes the catalogue and rewrites an embedded H2 database file so that deleted and
+     * overwritten values (destroyed wrapped keys, erased addresses) no longer sit in old pages.
+     * Run it after a sweep. The file is rewritten uncompressed, so a byte scan of it shows
+     * exactly what it still holds. For other databases it only closes: PostgreSQL's
+     * {@code VACUUM FULL} is the operator's to schedule.
+     *
+     * @throws CatalogueStorageException when the file cannot be rewritten
+     */
+    public void compact() {
+        close();
+        if (!url.startsWith(EMBEDDED_FILE) || url.indexOf(';') >= 0) {
+            return;
+        }
+
+        String file = url.substring(EMBEDDED_FILE.length()) + ".mv.db";
+        try {
+            MVStoreTool.compact(file, false);
+        } catch (RuntimeException e) {
+            throw new CatalogueStorageException("catalogue could not compact the database at "
+                    + loggableUrl, e);
+        }
+        LOG.info("Catalogue at {} compacted", loggableUrl);
+    }
+
+    private static void checkReference(String reference) {
+        Objects.requireNonNull(reference, "reference");
+        if (reference.isBlank() || reference.length() > 128
+                || reference.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a reference must be 1 to 128 printable"
+                    + " characters, was " + reference.length() + " characters");
+        }
     }
 
     /** Closes the connection pool; H2 closes its database when the last connection goes. */

@@ -1,7 +1,10 @@
 package org.callrec.catalogue.jdbc;
 
+import java.util.Objects;
+import org.callrec.spi.InvalidConfigurationException;
 import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.CatalogueProvider;
+import org.callrec.spi.catalogue.PersonalDataSeal;
 
 /**
  * Provides the catalogue in SQL under the name {@value #NAME}.
@@ -32,15 +35,31 @@ public final class JdbcCatalogueProvider implements CatalogueProvider {
     }
 
     /**
-     * Opens the catalogue the settings name and brings its schema up to date.
+     * Checks the settings, then refuses: this catalogue keeps personal data only sealed, so it
+     * is opened with {@link #create(ProviderConfig, PersonalDataSeal)}.
+     *
+     * @throws org.callrec.spi.InvalidConfigurationException naming the setting when a setting is
+     *     missing or has a bad value, and otherwise naming the sealing rule
+     */
+    @Override
+    public JdbcCatalogue create(ProviderConfig config) {
+        CatalogueSettings.from(config);
+        throw new InvalidConfigurationException("the jdbc catalogue keeps addresses and numbers"
+                + " only sealed; create it with a PersonalDataSeal");
+    }
+
+    /**
+     * Opens the catalogue the settings name, keeping personal data sealed by {@code seal}, and
+     * brings its schema up to date.
      *
      * @throws org.callrec.spi.InvalidConfigurationException naming the setting, when a setting is
      *     missing or has a bad value
      * @throws CatalogueStorageException when the database cannot be opened or migrated
      */
     @Override
-    public JdbcCatalogue create(ProviderConfig config) {
-        return JdbcCatalogue.open(CatalogueSettings.from(config));
+    public JdbcCatalogue create(ProviderConfig config, PersonalDataSeal seal) {
+        Objects.requireNonNull(seal, "seal");
+        return JdbcCatalogue.open(CatalogueSettings.from(config), seal);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.callrec.spi.catalogue.RecordingEntry;
@@ -71,6 +72,78 @@ final class RecordingTable {
     static List<RecordingEntry> all(Connection connection) throws SQLException {
         return select(connection, SELECT + " ORDER BY r.stored_at_s, r.stored_at_ns,"
                 + " r.recording_id", null);
+    }
+
+    /**
+     * Returns up to {@code limit} recordings whose deadline is at or before an instant and which
+     * have no active hold, earliest deadline first. The deadline index answers it.
+     */
+    static List<RecordingEntry> due(Connection connection, Instant asOf, int limit)
+            throws SQLException {
+        String sql = SELECT + " WHERE (d.deadline_s < ? OR (d.deadline_s = ? AND d.deadline_ns"
+                + " <= ?)) AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.recording_id ="
+                + " r.recording_id AND h.released_at_s IS NULL)"
+                + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id FETCH FIRST ? ROWS ONLY";
+        List<RecordingEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, asOf.getEpochSecond());
+            statement.setLong(2, asOf.getEpochSecond());
+            statement.setInt(3, asOf.getNano());
+            statement.setInt(4, limit);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    entries.add(read(row));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Removes a recording's wrapped key. The bytes are first overwritten with zeros of the same
+     * length and then set to null, so that neither the row's current version nor the page the
+     * update rewrites holds them; compaction then drops the old pages from the file.
+     */
+    static void destroyKey(Connection connection, String recordingId) throws SQLException {
+        String overwrite = "UPDATE recordings SET wrapped_key = ? WHERE recording_id = ?"
+                + " AND wrapped_key IS NOT NULL";
+        byte[] zeros;
+        RecordingEntry entry = find(connection, recordingId);
+        if (entry == null || entry.wrappedKey() == null) {
+            return;
+        }
+        zeros = new byte[entry.wrappedKey().bytes().length];
+        try (PreparedStatement statement = connection.prepareStatement(overwrite)) {
+            statement.setBytes(1, zeros);
+            statement.setString(2, recordingId);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE recordings SET"
+                + " key_id = NULL, wrapped_key = NULL WHERE recording_id = ?")) {
+            statement.setString(1, recordingId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Deletes a recording's row; returns whether there was one. */
+    static boolean delete(Connection connection, String recordingId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM recordings WHERE recording_id = ?")) {
+            statement.setString(1, recordingId);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Returns how many recordings a call has. */
+    static int countOfCall(Connection connection, String callId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM recordings WHERE call_id = ?")) {
+            statement.setString(1, callId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private static List<RecordingEntry> select(Connection connection, String sql,

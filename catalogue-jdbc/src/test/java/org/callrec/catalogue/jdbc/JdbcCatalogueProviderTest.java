@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Finding the provider and the configuration it accepts and refuses. */
 class JdbcCatalogueProviderTest {
+    private static final TestSeal SEAL = new TestSeal();
+
     @TempDir
     Path folder;
 
@@ -31,7 +33,18 @@ class JdbcCatalogueProviderTest {
 
     private static InvalidConfigurationException refused(Map<String, String> settings) {
         return assertThrows(InvalidConfigurationException.class,
-                () -> new JdbcCatalogueProvider().create(config(settings)).close());
+                () -> new JdbcCatalogueProvider().create(config(settings), SEAL).close());
+    }
+
+    @Test
+    void refusesToOpenWithoutASealForPersonalData() {
+        Map<String, String> settings = Map.of("directory", folder.toString());
+
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> new JdbcCatalogueProvider().create(config(settings)));
+
+        assertTrue(error.getMessage().contains("only sealed"), error.getMessage());
+        assertTrue(error.getMessage().contains("PersonalDataSeal"), error.getMessage());
     }
 
     @Test
@@ -50,7 +63,7 @@ class JdbcCatalogueProviderTest {
         Path nested = folder.resolve("not/yet/there");
 
         try (Catalogue catalogue = new JdbcCatalogueProvider()
-                .create(config(Map.of("directory", nested.toString())))) {
+                .create(config(Map.of("directory", nested.toString())), SEAL)) {
             assertTrue(catalogue.calls().isEmpty());
         }
 
@@ -63,7 +76,7 @@ class JdbcCatalogueProviderTest {
         Map<String, String> settings = Map.of("url", url, "user", "callrec",
                 "password", "s3cret-pw", "pool-size", "2");
 
-        try (Catalogue catalogue = new JdbcCatalogueProvider().create(config(settings))) {
+        try (Catalogue catalogue = new JdbcCatalogueProvider().create(config(settings), SEAL)) {
             assertFalse(catalogue.toString().contains("s3cret-pw"), catalogue.toString());
             assertTrue(catalogue.recordings().isEmpty());
         }
@@ -147,11 +160,11 @@ class JdbcCatalogueProviderTest {
     void reportsADatabaseItCannotOpenWithoutItsPassword() {
         String url = "jdbc:h2:file:" + folder.resolve("locked");
         new JdbcCatalogueProvider().create(config(Map.of("url", url, "user", "owner",
-                "password", "right"))).close();
+                "password", "right")), SEAL).close();
 
         CatalogueStorageException error = assertThrows(CatalogueStorageException.class,
                 () -> new JdbcCatalogueProvider().create(config(Map.of("url", url,
-                        "user", "owner", "password", "wrong-pw"))));
+                        "user", "owner", "password", "wrong-pw")), SEAL));
 
         assertTrue(error.getMessage().contains(url), error.getMessage());
         assertFalse(error.getMessage().contains("wrong-pw"), error.getMessage());

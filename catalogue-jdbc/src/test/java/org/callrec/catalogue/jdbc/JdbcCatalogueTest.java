@@ -50,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalogue on a real embedded H2 database in file mode, in a temporary folder. */
 class JdbcCatalogueTest {
+    static final TestSeal SEAL = new TestSeal();
+
     @TempDir
     Path folder;
 
@@ -68,7 +70,7 @@ class JdbcCatalogueTest {
     private static JdbcCatalogue openOn(Path folder) {
         ProviderConfig config = ProviderConfig.of(Map.of("directory", folder.toString()),
                 Clock.systemUTC());
-        return new JdbcCatalogueProvider().create(config);
+        return new JdbcCatalogueProvider().create(config, SEAL);
     }
 
     private long countRows(String table, String callId) throws SQLException {
@@ -463,7 +465,7 @@ class JdbcCatalogueTest {
 
         @Test
         void reportsTheSchemaVersionAfterMigration() {
-            assertEquals("3", catalogue.schemaVersion());
+            assertEquals("20", catalogue.schemaVersion());
         }
 
         @Test
@@ -482,7 +484,8 @@ class JdbcCatalogueTest {
                 }
             }
 
-            assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes"), applied);
+            assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes",
+                    "20 holds disposal and subject access"), applied);
         }
     }
 
@@ -514,7 +517,7 @@ class JdbcCatalogueTest {
             String text = catalogue.toString();
 
             assertTrue(text.contains("jdbc:h2:file:"), text);
-            assertTrue(text.contains("schema 3"), text);
+            assertTrue(text.contains("schema 20"), text);
             assertNotNull(catalogue.schemaVersion());
         }
     }

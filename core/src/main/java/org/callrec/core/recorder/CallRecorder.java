@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 import org.callrec.core.decision.DecisionEngine;
 import org.callrec.core.decision.EngineAnswer;
 import org.callrec.core.decision.RecordedSpan;
+import org.callrec.core.retention.DeletionPath;
+import org.callrec.core.retention.RecordingDisposal;
+import org.callrec.core.retention.RecordingOnHoldException;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.call.CallEvent;
 import org.callrec.spi.call.RecordingCommand;
@@ -40,6 +43,16 @@ public final class CallRecorder {
     private final TelephonyAdapter adapter;
     private final RecordingVault vault;
     private final Catalogue catalogue;
+    private final RecordingDisposal disposal;
+
+    /**
+     * Creates a recorder that keeps, flagged, what was recorded before an objection even when
+     * the policy says to discard it, because it has no guarded way to delete.
+     */
+    public CallRecorder(DecisionEngine engine, TelephonyAdapter adapter, RecordingVault vault,
+            Catalogue catalogue) {
+        this(engine, adapter, vault, catalogue, null);
+    }
 
     /**
      * Creates a recorder.
@@ -48,13 +61,16 @@ public final class CallRecorder {
      * @param adapter carries out commands and supplies span audio
      * @param vault encrypts and stores span audio
      * @param catalogue keeps call records and retention deadlines
+     * @param disposal discards earlier spans after an objection when the policy says so,
+     *     through the deletion guard (a held recording is kept); null to keep them flagged
      */
     public CallRecorder(DecisionEngine engine, TelephonyAdapter adapter, RecordingVault vault,
-            Catalogue catalogue) {
+            Catalogue catalogue, RecordingDisposal disposal) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.disposal = disposal;
     }
 
     /**
@@ -88,14 +104,41 @@ public final class CallRecorder {
         }
 
         if (answer.discardEarlierSpans()) {
-            // Limitation: discarding spans recorded before an objection needs the deletion
-            // path that refuses held recordings (issue 3); until then they are kept, flagged.
-            notes.add("policy asks to discard earlier spans; kept and flagged until the"
-                    + " guarded deletion path exists");
+            discardEarlierSpans(answer.decision().callId(), notes);
         }
         answer.span().ifPresent(span -> store(span, answer, stored, notes));
         answer.ended().ifPresent(call -> catalogueEndedCall(call, notes));
         return new TimelineEntry(answer.decision(), actions, stored, notes);
+    }
+
+    /**
+     * Attaches a reference from the housing system (a case or tenancy reference) to a call, so
+     * that a subject access request can find it (clause 4.4).
+     */
+    public void attachReference(String callId, String reference) {
+        catalogue.addReference(callId, reference);
+    }
+
+    private void discardEarlierSpans(String callId, List<String> notes) {
+        if (disposal == null) {
+            notes.add("policy asks to discard earlier spans; kept and flagged: this recorder"
+                    + " was given no guarded deletion path");
+            return;
+        }
+        for (RecordingEntry entry : catalogue.recordingsOfCall(callId)) {
+            try {
+                disposal.dispose(entry.recordingId(), DeletionPath.OBJECTION_DISCARD,
+                        "call-recorder");
+                notes.add("discarded " + entry.recordingId() + " after the objection (4.4)");
+            } catch (RecordingOnHoldException held) {
+                notes.add("kept " + entry.recordingId() + ": " + held.getMessage());
+            } catch (IOException | RuntimeException failed) {
+                LOG.error("call {}: recording {} could not be discarded after an objection",
+                        callId, entry.recordingId(), failed);
+                notes.add("NOT discarded " + entry.recordingId() + " (" + failed.getMessage()
+                        + ")");
+            }
+        }
     }
 
     private void store(RecordedSpan span, EngineAnswer answer, List<RecordingEntry> stored,

@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             AuditCommand.class,
             VerifyPolicyCommand.class,
-            WhatIfCommand.class
+            WhatIfCommand.class,
+            HoldCommand.class,
+            ReleaseCommand.class,
+            SweepCommand.class,
+            SarCommand.class,
+            DemandCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;

@@ -3,13 +3,15 @@ package org.callrec.spi.catalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the metadata of calls and recordings. Each method is atomic: it commits wholly before it
  * returns or changes nothing. Implementations are safe for use from many threads.
  *
- * <p>The catalogue is the only place that holds normalised phone numbers; implementations never
- * log them.
+ * <p>The catalogue is the only place that holds normalised phone numbers, and it keeps them (and
+ * every party address) sealed by a {@link PersonalDataSeal}, found again through their blind
+ * index; implementations never log them.
  */
 public interface Catalogue extends AutoCloseable {
     /**
@@ -51,6 +53,79 @@ public interface Catalogue extends AutoCloseable {
 
     /** Returns the call's retention deadline, or empty while it has none. */
     Optional<Instant> retentionDeadline(String callId);
+
+    /**
+     * Places a hold on a recording (clause 4.4). Whether the placer may do so is decided before.
+     *
+     * @throws IllegalStateException naming the id when a hold with that id exists, or naming the
+     *     recording when it is not catalogued
+     */
+    void placeHold(Hold hold);
+
+    /**
+     * Releases an active hold.
+     *
+     * @return the hold as released
+     * @throws IllegalStateException naming the id when there is no such hold or it was released
+     */
+    Hold releaseHold(String holdId, String releasedBy, Instant at);
+
+    /** Returns a hold, active or released, or empty when none has that id. */
+    Optional<Hold> findHold(String holdId);
+
+    /** Returns every hold of a recording, active and released, oldest first. */
+    List<Hold> holdsOf(String recordingId);
+
+    /** Returns every active hold, oldest first. */
+    List<Hold> activeHolds();
+
+    /**
+     * Returns up to {@code limit} recordings whose retention deadline is at or before
+     * {@code asOf} and which have no active hold, earliest deadline first. Recordings of live
+     * calls (no deadline) are never returned. Implementations answer from an index.
+     */
+    List<RecordingEntry> dueForDisposal(Instant asOf, int limit);
+
+    /**
+     * Destroys a recording's wrapped data key, so that its object can never be decrypted again
+     * (crypto-shredding): the key's bytes are removed, not only hidden. Idempotent: a recording
+     * whose key is already destroyed, or that is not catalogued, is left as it is.
+     */
+    void destroyWrappedKey(String recordingId);
+
+    /**
+     * Records that a recording was disposed of: the receipt is kept, the recording's entry is
+     * removed, and when it was its call's last recording, the call's personal data (parties,
+     * events, directory answers, references) goes with it. Idempotent: recording the same
+     * disposal again changes nothing.
+     *
+     * @throws IllegalStateException naming the recording when its key was not destroyed first
+     */
+    void recordDisposal(DisposalReceipt receipt);
+
+    /** Returns the disposal receipt of a recording, or empty when it was not disposed of. */
+    Optional<DisposalReceipt> disposalOf(String recordingId);
+
+    /** Returns every disposal receipt, in the order of disposal. */
+    List<DisposalReceipt> disposals();
+
+    /**
+     * Attaches a reference from the housing system (such as a case or tenancy reference) to a
+     * call, so that a subject access request can find it. Attaching it again is a no-op.
+     */
+    void addReference(String callId, String reference);
+
+    /** Returns the references attached to a call. */
+    Set<String> referencesOf(String callId);
+
+    /** Returns the ids of calls with a party whose normalised number has this blind index. */
+    Set<String> callsWithNumberIndex(String blindIndex);
+
+    /** Returns the ids of calls in which this staff id took part. */
+    Set<String> callsWithStaff(String staffId);
+
+    /** Returns the ids of calls to which this reference was attached. */
+    Set<String> callsWithReference(String reference);
 
     /** Releases resources. */
     @Override

@@ -16,4 +16,17 @@ public interface CatalogueProvider {
      * @throws org.callrec.spi.InvalidConfigurationException when the configuration is unusable
      */
     Catalogue create(ProviderConfig config);
+
+    /**
+     * Creates a catalogue that keeps personal data sealed by {@code seal}. Catalogues that hold
+     * addresses implement this; the default refuses, so that no catalogue keeps numbers in the
+     * clear by accident.
+     *
+     * @throws org.callrec.spi.InvalidConfigurationException when the configuration is unusable
+     *     or the catalogue cannot seal personal data
+     */
+    default Catalogue create(ProviderConfig config, PersonalDataSeal seal) {
+        throw new org.callrec.spi.InvalidConfigurationException("catalogue '" + name()
+                + "' cannot keep personal data sealed, which every catalogue must");
+    }
 }
