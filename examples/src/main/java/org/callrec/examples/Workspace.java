@@ -102,12 +102,18 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("no catalogue in " + root + " (expected "
                     + database + "); run `callrec demo` or `callrec replay` first");
         }
+        Path sealKeys = root.resolve("keys").resolve("personal-data");
+        if (!Files.isDirectory(sealKeys)) {
+            throw new IllegalArgumentException("no personal-data keys in " + sealKeys
+                    + "; the catalogue in " + root + " cannot be read without them");
+        }
         String url = "jdbc:h2:file:" + root.resolve("catalogue").resolve("catalogue")
                 .toAbsolutePath() + ";ACCESS_MODE_DATA=r";
         return ProviderRegistry
                 .discover(CatalogueProvider.class, CatalogueProvider::name)
                 .get("jdbc")
-                .create(ProviderConfig.of(Map.of("url", url), clock));
+                .create(ProviderConfig.of(Map.of("url", url), clock),
+                        PersonalDataKeyset.open(sealKeys));
     }
 
     /** Returns the folder the installation lives in. */
