@@ -463,7 +463,7 @@ class JdbcCatalogueTest {
 
         @Test
         void reportsTheSchemaVersionAfterMigration() {
-            assertEquals("3", catalogue.schemaVersion());
+            assertEquals("10", catalogue.schemaVersion());
         }
 
         @Test
@@ -482,7 +482,9 @@ class JdbcCatalogueTest {
                 }
             }
 
-            assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes"), applied);
+            assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes"),
+                    applied.subList(0, 3));
+            assertTrue(applied.contains("10 grants"), applied.toString());
         }
     }
 
@@ -514,7 +516,7 @@ class JdbcCatalogueTest {
             String text = catalogue.toString();
 
             assertTrue(text.contains("jdbc:h2:file:"), text);
-            assertTrue(text.contains("schema 3"), text);
+            assertTrue(text.contains("schema " + catalogue.schemaVersion()), text);
             assertNotNull(catalogue.schemaVersion());
         }
     }
