@@ -10,6 +10,8 @@ import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
+import org.callrec.spi.access.GrantStore;
+import org.callrec.spi.access.GrantStoreProvider;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.spi.catalogue.CatalogueProvider;
 import org.callrec.spi.keys.KeyProvider;
@@ -22,7 +24,8 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * ({@code fs} backend, under {@code recordings/}), the catalogue in an embedded H2 database
  * ({@code jdbc}, under {@code catalogue/}) and the key-encryption keyset in a local file
  * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), and the audit trail
- * in a local file ({@code audit/audit.log}).
+ * in a local file ({@code audit/audit.log}), and grants to read recordings beside the catalogue
+ * ({@code jdbc} grant store).
  */
 public final class Workspace implements AutoCloseable {
     private final Path root;
@@ -31,15 +34,17 @@ public final class Workspace implements AutoCloseable {
     private final KeyProvider keys;
     private final RecordingVault vault;
     private final FileAuditSink audit;
+    private final GrantStore grants;
 
     private Workspace(Path root, StorageBackend storage, Catalogue catalogue, KeyProvider keys,
-            RecordingVault vault, FileAuditSink audit) {
+            RecordingVault vault, FileAuditSink audit, GrantStore grants) {
         this.root = root;
         this.storage = storage;
         this.catalogue = catalogue;
         this.keys = keys;
         this.vault = vault;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /**
@@ -75,7 +80,12 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Workspace(root, storage, catalogue, keys, vault, audit);
+        GrantStore grants = ProviderRegistry
+                .discover(GrantStoreProvider.class, GrantStoreProvider::name)
+                .get("jdbc")
+                .create(ProviderConfig.of(Map.of("directory",
+                        root.resolve("catalogue").toString()), clock));
+        return new Workspace(root, storage, catalogue, keys, vault, audit, grants);
     }
 
     /** Returns the audit trail file of the installation under a folder. */
@@ -108,8 +118,14 @@ public final class Workspace implements AutoCloseable {
         return audit;
     }
 
+    /** Returns the store of grants to read recordings. */
+    public GrantStore grants() {
+        return grants;
+    }
+
     @Override
     public void close() {
+        grants.close();
         audit.close();
         catalogue.close();
         keys.close();

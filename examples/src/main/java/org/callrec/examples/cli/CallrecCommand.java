@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
             RecordingsCommand.class,
             ExplainCommand.class,
             DemoCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            PlayCommand.class,
+            ExportCommand.class,
+            GrantCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;
