@@ -11,6 +11,8 @@ import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.subject.PersonalDataKeyset;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
+import org.callrec.spi.access.GrantStore;
+import org.callrec.spi.access.GrantStoreProvider;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.spi.catalogue.CatalogueProvider;
 import org.callrec.spi.keys.KeyProvider;
@@ -24,7 +26,8 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * ({@code jdbc}, under {@code catalogue/}) and the key-encryption keyset in a local file
  * ({@code local-keyset}, {@code keys/keyset.json}, fit for evaluation only), the keysets that
  * seal addresses and numbers in the catalogue ({@code keys/personal-data/}, also evaluation only),
- * and the audit trail in a local file ({@code audit/audit.log}).
+ * the audit trail in a local file ({@code audit/audit.log}), and grants to read recordings
+ * beside the catalogue ({@code jdbc} grant store).
  */
 public final class Workspace implements AutoCloseable {
     private final Path root;
@@ -34,10 +37,13 @@ public final class Workspace implements AutoCloseable {
     private final RecordingVault vault;
     private final FileAuditSink audit;
     private final PersonalDataKeyset personalData;
+    private final GrantStore grants;
 
     private Workspace(Path root, StorageBackend storage, Catalogue catalogue, KeyProvider keys,
-            RecordingVault vault, FileAuditSink audit, PersonalDataKeyset personalData) {
+            RecordingVault vault, FileAuditSink audit, PersonalDataKeyset personalData,
+            GrantStore grants) {
         this.personalData = personalData;
+        this.grants = grants;
         this.root = root;
         this.storage = storage;
         this.catalogue = catalogue;
@@ -82,7 +88,12 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Workspace(root, storage, catalogue, keys, vault, audit, personalData);
+        GrantStore grants = ProviderRegistry
+                .discover(GrantStoreProvider.class, GrantStoreProvider::name)
+                .get("jdbc")
+                .create(ProviderConfig.of(Map.of("directory",
+                        root.resolve("catalogue").toString()), clock));
+        return new Workspace(root, storage, catalogue, keys, vault, audit, personalData, grants);
     }
 
     /** Returns the audit trail file of the installation under a folder. */
@@ -146,8 +157,14 @@ public final class Workspace implements AutoCloseable {
         return audit;
     }
 
+    /** Returns the store of grants to read recordings. */
+    public GrantStore grants() {
+        return grants;
+    }
+
     @Override
     public void close() {
+        grants.close();
         audit.close();
         catalogue.close();
         keys.close();

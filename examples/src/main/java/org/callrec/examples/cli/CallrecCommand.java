@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             SweepCommand.class,
             SarCommand.class,
-            DemandCommand.class
+            DemandCommand.class,
+            PlayCommand.class,
+            ExportCommand.class,
+            GrantCommand.class
         })
 public final class CallrecCommand implements Runnable {
     private final Clock clock;

@@ -1,0 +1,13 @@
+/**
+ * Purpose-bound access to recordings (clauses 4.2, 5.1 and 5.3). Every read of audio goes
+ * through {@link org.callrec.core.access.RecordingAccess#open}: an
+ * {@link org.callrec.core.access.AccessRequest} says who asks, for which purpose and case, for
+ * which recording, to play or to download. The access is refused with an
+ * {@link org.callrec.core.access.AccessRefusedException} naming the
+ * {@link org.callrec.core.access.RefusalRule} unless the requester holds an authorised role and
+ * (unless the policy says the role suffices) a grant covers it; the decision is written to the
+ * audit trail before a byte is returned, and no audit means no access.
+ * {@link org.callrec.core.access.Grants} issues, revokes and finds grants, with a bounded cache in
+ * front of the {@link org.callrec.spi.access.GrantStore} that never lets a revoked grant through.
+ */
+package org.callrec.core.access;

@@ -1,0 +1,78 @@
+package org.callrec.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 3 on the tool, tried as a new user would after the demo. */
+class AccessCommandsTest {
+    private static final String CASE = "CMP-2026-0042";
+
+    @TempDir
+    Path folder;
+
+    private String out;
+    private String err;
+
+    @Test
+    void aManagerPlaysOnlyWithAGrantAndNotAfterItIsRevoked() throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        run("recordings", "--data", data);
+        Matcher id = Pattern.compile("(?m)^(rec-[0-9a-f]{32})").matcher(out);
+        assertTrue(id.find(), out);
+        String recording = id.group(1);
+        Path heard = folder.resolve("heard.wav");
+        String[] play = {"play", "--data", data, "--policy", policy, "--directory", directory,
+            "--staff", "manager-210", "--purpose", "complaint", "--case", CASE,
+            "--out", heard.toString(), recording};
+
+        int withoutGrant = run(play);
+        String refusal = err;
+        run("grant", "add", "--data", data, "--policy", policy, "--staff", "manager-210",
+                "--purpose", "complaint", "--case", CASE, "--recording", recording,
+                "--until", "P7D");
+        Matcher grant = Pattern.compile("granted (grant-[0-9a-f]+)").matcher(out);
+        int withGrant = run(play);
+        byte[] audio = Files.readAllBytes(heard);
+        Files.delete(heard);
+        assertTrue(grant.find(), out);
+        run("grant", "revoke", "--data", data, "--policy", policy, grant.group(1));
+        int afterRevocation = run(play);
+        String revokedRefusal = err;
+        int verified = run("audit", "verify", "--data", data);
+
+        assertEquals(1, withoutGrant);
+        assertTrue(refusal.contains("no-grant"), refusal);
+        assertEquals(0, withGrant);
+        assertArrayEquals(Files.readAllBytes(demo.resolve("inputs/demo/audio/demo-congrats.wav")),
+                audio);
+        assertEquals(1, afterRevocation);
+        assertTrue(revokedRefusal.contains("no-grant"), revokedRefusal);
+        assertFalse(Files.exists(heard), "a refused play writes nothing");
+        assertEquals(0, verified, err);
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.run(Clock.systemUTC(), new PrintWriter(o), new PrintWriter(e), args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+}
