@@ -32,7 +32,7 @@ class JdbcGrantStoreTest {
     void openTheCatalogueAndItsGrants() {
         ProviderConfig config = ProviderConfig.of(Map.of("directory", folder.toString()),
                 Clock.systemUTC());
-        catalogue = new JdbcCatalogueProvider().create(config);
+        catalogue = new JdbcCatalogueProvider().create(config, JdbcCatalogueTest.SEAL);
         store = new JdbcGrantStoreProvider().create(config);
     }
 

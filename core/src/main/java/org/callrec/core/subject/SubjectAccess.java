@@ -141,11 +141,18 @@ public final class SubjectAccess {
         if (query.kind() != SubjectQuery.Kind.NUMBER) {
             details.put("value", query.value());
         }
-        details.put("recordings", String.join(",",
-                found.stream().map(r -> r.recording().recordingId()).toList()));
+        details.put("recordings", Integer.toString(found.size()));
         details.put("response-deadline", deadline.toString());
         audit.append(new AuditEntry(now, AuditEntry.ACTION_SUBJECT_ACCESS_EXPORT, requestedBy,
                 null, details));
+        // One entry per recording, so that the trail answers "who has had this recording"
+        // without reading manifests.
+        for (SubjectRecording recording : found) {
+            audit.append(new AuditEntry(now, AuditEntry.ACTION_EXPORT, requestedBy,
+                    recording.recording().recordingId(),
+                    Map.of("purpose", "subject-access", "response-deadline",
+                            deadline.toString())));
+        }
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode manifest = json.createObjectNode();

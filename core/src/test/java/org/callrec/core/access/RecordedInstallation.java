@@ -17,6 +17,7 @@ import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.policy.AccessRule;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.PolicyLoader;
+import org.callrec.core.subject.PersonalDataKeyset;
 import org.callrec.core.vault.LocalKeysetKeyProvider;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
@@ -61,7 +62,8 @@ final class RecordedInstallation implements AutoCloseable {
         storage = new ObservedStorage(new FileSystemStorageBackend(root.resolve("recordings")));
         ProviderConfig database = ProviderConfig.of(
                 Map.of("directory", root.resolve("catalogue").toString()), clock);
-        catalogue = new JdbcCatalogueProvider().create(database);
+        catalogue = new JdbcCatalogueProvider().create(database,
+                PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data")));
         grantStore = new JdbcGrantStoreProvider().create(database);
         keys = new LocalKeysetKeyProvider(root.resolve("keys").resolve("keyset.bin"));
         vault = new RecordingVault(storage, keys, catalogue, clock);
