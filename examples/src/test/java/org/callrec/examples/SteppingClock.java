@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that moves one second forward each time it is read, so events have distinct times. */
+/** A test clock that moves a second forward each time it is read: events get distinct times. */
 final class SteppingClock extends Clock {
     private Instant next;
 

@@ -332,7 +332,8 @@ final class CallTables {
         Map<String, List<Evidence>> evidence = readEvidence(connection, callId);
         Map<String, List<CallEvent>> events = readEvents(connection, callId, sealed);
         Map<String, List<Decision>> decisions = readDecisions(connection, callId, sealed);
-        Map<String, List<DirectoryAnswer>> answers = readDirectoryAnswers(connection, callId, sealed);
+        Map<String, List<DirectoryAnswer>> answers =
+                readDirectoryAnswers(connection, callId, sealed);
 
         String sql = "SELECT call_id, direction, lawful_basis, policy_version, started_s,"
                 + " started_ns, ended_s, ended_ns FROM calls" + filter(callId)

@@ -191,7 +191,8 @@ final class CallState {
     private Step onStarted(CallEvent event) {
         join(event.party(), "call", event.at());
         lookUp(event.target().address(), event.at());
-        Step step = new Step("call started, " + direction.name().toLowerCase(java.util.Locale.ROOT));
+        Step step = new Step("call started, "
+                + direction.name().toLowerCase(java.util.Locale.ROOT));
 
         boolean announcedByRoute = direction == Direction.INBOUND
                 && policy.notice().announcingRoutes().contains(event.target().address());

@@ -89,7 +89,8 @@ public final class Holds {
         Hold hold = new Hold(newHoldId(), recordingId, kind, reason, caseReference, reviewBy,
                 staffId, now, null, null);
         audit.append(new AuditEntry(now, AuditEntry.ACTION_HOLD_PLACED, staffId, recordingId,
-                Map.of("hold", hold.holdId(), "kind", kind.name().toLowerCase(java.util.Locale.ROOT),
+                Map.of("hold", hold.holdId(),
+                        "kind", kind.name().toLowerCase(java.util.Locale.ROOT),
                         "case", caseReference, "review-by", reviewBy.toString())));
         catalogue.placeHold(hold);
         LOG.info("Hold {} ({}) placed on recording {} by {}", hold.holdId(), kind, recordingId,

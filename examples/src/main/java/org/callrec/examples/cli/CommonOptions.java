@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** Options every subcommand takes. */
 final class CommonOptions {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "callrec-data",
-            description = "Folder of the embedded default installation (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the embedded default installation"
+                    + " (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = {"-v", "--verbose"},

@@ -39,7 +39,8 @@ public record CallEvent(
      * and colon, starting with a letter or digit. Ids from outside are checked against it, so a
      * call id is always safe to log and to use in an object key.
      */
-    public static final Pattern CALL_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,95}");
+    public static final Pattern CALL_ID_PATTERN =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,95}");
 
     /** Creates an event, checking that the call id is well formed. */
     public CallEvent {
