@@ -207,6 +207,10 @@ public final class S3StorageBackend implements StorageBackend {
             // list; a bucket of millions of recordings needs a paged listing in the SPI.
             for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
                 String name = object.key().substring(settings.prefix.length());
+                if (name.isEmpty() || name.endsWith("/")) {
+                    // A folder marker, as file-backed stores show them: not an object.
+                    continue;
+                }
                 try {
                     keys.add(ObjectKey.of(name));
                 } catch (InvalidObjectKeyException e) {
