@@ -46,11 +46,17 @@ final class S3PendingObject implements PendingObject {
         boolean test(ObjectKey key) throws IOException;
     }
 
+    /** Takes an upload that could not be aborted, to abort it when the store is back. */
+    interface Abandoned {
+        void keep(ObjectKey key, String uploadId);
+    }
+
     private final S3Client client;
     private final S3Settings settings;
     private final S3Failures failures;
     private final ObjectKey key;
     private final Existence existence;
+    private final Abandoned abandoned;
     private final Path staging;
     private final PartStream stream;
     private final List<CompletedPart> parts = new ArrayList<>();
@@ -59,12 +65,13 @@ final class S3PendingObject implements PendingObject {
     private boolean finished;
 
     S3PendingObject(S3Client client, S3Settings settings, S3Failures failures, ObjectKey key,
-            Existence existence) throws IOException {
+            Existence existence, Abandoned abandoned) throws IOException {
         this.client = client;
         this.settings = settings;
         this.failures = failures;
         this.key = key;
         this.existence = existence;
+        this.abandoned = abandoned;
         this.staging = stagingFile(settings);
         this.stream = new PartStream();
     }
@@ -245,18 +252,19 @@ final class S3PendingObject implements PendingObject {
         if (uploadId == null) {
             return;
         }
-        String abandoned = uploadId;
+        String upload = uploadId;
         uploadId = null;
         try {
             client.abortMultipartUpload(b -> b.bucket(settings.bucket)
-                    .key(settings.objectName(key)).uploadId(abandoned));
+                    .key(settings.objectName(key)).uploadId(upload));
             LOG.debug("Aborted multipart upload of object {} in bucket {}", key,
                     settings.bucket);
         } catch (SdkException e) {
-            // Limitation: when the store cannot be reached to abort, the parts stay until a
-            // bucket lifecycle rule (AbortIncompleteMultipartUpload) removes them.
+            // The backend aborts it again when the store answers; a process that ends first
+            // leaves the parts to a bucket lifecycle rule (AbortIncompleteMultipartUpload).
+            abandoned.keep(key, upload);
             LOG.warn("Could not abort multipart upload {} of object {} in bucket {}: {}",
-                    abandoned, key, settings.bucket, S3Failures.describe(e));
+                    upload, key, settings.bucket, S3Failures.describe(e));
             if (failure != null) {
                 failure.addSuppressed(e);
             }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callrec.spi.storage.InvalidObjectKeyException;
 import org.callrec.spi.storage.ObjectAlreadyExistsException;
 import org.callrec.spi.storage.ObjectKey;
@@ -58,6 +60,7 @@ public final class S3StorageBackend implements StorageBackend {
     private final S3Settings settings;
     private final S3Client client;
     private final S3Failures failures;
+    private final Queue<Upload> abandoned = new ConcurrentLinkedQueue<>();
 
     S3StorageBackend(S3Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -115,7 +118,35 @@ public final class S3StorageBackend implements StorageBackend {
         if (exists(key)) {
             throw new ObjectAlreadyExistsException(key);
         }
-        return new S3PendingObject(client, settings, failures, key, this::exists);
+        abortAbandonedUploads();
+        return new S3PendingObject(client, settings, failures, key, this::exists,
+                (abandonedKey, uploadId) -> abandoned.add(new Upload(abandonedKey, uploadId)));
+    }
+
+    /**
+     * Aborts uploads that failed while the store could not be reached, so that their parts do
+     * not outlive the failure. Stops at the first that still cannot be aborted.
+     */
+    void abortAbandonedUploads() {
+        for (Upload upload = abandoned.poll(); upload != null; upload = abandoned.poll()) {
+            Upload each = upload;
+            try {
+                client.abortMultipartUpload(b -> b.bucket(settings.bucket)
+                        .key(settings.objectName(each.key())).uploadId(each.uploadId()));
+                LOG.info("Aborted multipart upload {} of object {} in bucket {} after a failure",
+                        each.uploadId(), each.key(), settings.bucket);
+            } catch (S3Exception e) {
+                LOG.warn("Gave up aborting multipart upload {} of object {} in bucket {}: {}",
+                        each.uploadId(), each.key(), settings.bucket, S3Failures.describe(e));
+            } catch (SdkException e) {
+                abandoned.add(each);
+                return;
+            }
+        }
+    }
+
+    /** A multipart upload to abort later. */
+    private record Upload(ObjectKey key, String uploadId) {
     }
 
     @Override
@@ -247,6 +278,7 @@ public final class S3StorageBackend implements StorageBackend {
 
     @Override
     public void close() {
+        abortAbandonedUploads();
         client.close();
     }
 
