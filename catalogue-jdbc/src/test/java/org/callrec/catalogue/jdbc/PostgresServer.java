@@ -117,7 +117,8 @@ final class PostgresServer implements AutoCloseable {
                     .redirectOutput(output.toFile()).directory(folder.toFile()).start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("'" + String.join(" ", command) + "' did not finish in 120 s");
+                throw new IOException("'" + String.join(" ", command)
+                        + "' did not finish in 120 s");
             }
             if (process.exitValue() != 0) {
                 throw new IOException("'" + String.join(" ", command) + "' failed with exit code "

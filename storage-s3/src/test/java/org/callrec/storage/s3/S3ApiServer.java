@@ -36,6 +36,8 @@ final class S3ApiServer implements AutoCloseable {
     static final String SECRET_KEY = "callrec-test-secret";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
 
     private final Path folder;
     private final BlobStoreContext context;
@@ -115,7 +117,7 @@ final class S3ApiServer implements AutoCloseable {
     /** Opens an {@code s3} backend through its provider. */
     S3StorageBackend open(Map<String, String> settings) {
         return (S3StorageBackend) new S3StorageProvider()
-                .create(ProviderConfig.of(settings, Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC)));
+                .create(ProviderConfig.of(settings, CLOCK));
     }
 
     /** Returns a plain S3 client on this server, to look behind the backend's back. */
