@@ -10,9 +10,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -30,6 +32,7 @@ final class FaultProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger served = new AtomicInteger();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private volatile Fault fault;
     private volatile Predicate<String> matching = line -> false;
@@ -72,6 +75,11 @@ final class FaultProxy implements AutoCloseable {
         return served.get();
     }
 
+    /** Returns the head (request line and headers) of every request seen, in order. */
+    List<String> heads() {
+        return List.copyOf(heads);
+    }
+
     /** Stops listening and cuts every open connection, as a server that went away. */
     void goAway() throws IOException {
         listener.close();
@@ -109,6 +117,7 @@ final class FaultProxy implements AutoCloseable {
             InputStream in = client.getInputStream();
             String head = readHead(in);
             String requestLine = head.substring(0, head.indexOf("\r\n"));
+            heads.add(head);
             Fault applied = fault != null && matching.test(requestLine)
                     && remaining.getAndDecrement() > 0 ? fault : null;
             if (applied != null) {

@@ -175,6 +175,49 @@ class S3StorageFaultTest {
     }
 
     @Test
+    void sendsServerSideEncryptionAndNamesTheStatusOfAStoreWithout() throws IOException {
+        backend.close();
+        Map<String, String> settings = server.settings(bucket, proxy.endpoint());
+        settings.put(S3Settings.SSE, "AES256");
+        backend = server.open(settings);
+
+        // S3Proxy's filesystem store answers 501 to server-side encryption; AWS S3 accepts it.
+        IOException refused = assertThrows(IOException.class, () -> write(backend, bytes(1_000)));
+
+        String put = proxy.heads().stream().filter(h -> h.startsWith("PUT ")).findFirst()
+                .orElseThrow().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(put.contains("\r\ncontent-md5: "), put);
+        assertTrue(put.contains("\r\nif-none-match: *\r\n"), put);
+        assertTrue(put.contains("\r\nx-amz-server-side-encryption: aes256\r\n"), put);
+        assertFalse(put.contains(S3ApiServer.SECRET_KEY), put);
+        assertTrue(refused.getMessage().contains("status 501 (NotImplemented)"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("'" + KEY + "'"), refused.getMessage());
+        assertNothingVisible();
+    }
+
+    @Test
+    void passesObjectLockHeadersThroughOnMultipartUploads() {
+        Map<String, String> settings = server.settings(bucket, proxy.endpoint());
+        settings.put(S3Settings.OBJECT_LOCK_MODE, "GOVERNANCE");
+        settings.put(S3Settings.OBJECT_LOCK_DAYS, "30");
+
+        try (S3StorageBackend locked = server.open(settings)) {
+            write(locked, bytes(6 * 1024 * 1024));
+        } catch (IOException e) {
+            // S3Proxy's filesystem store has no object lock; what counts is the request sent.
+            assertTrue(e.getMessage().contains("'" + bucket + "'"), e.getMessage());
+        }
+
+        String start = proxy.heads().stream().filter(h -> h.startsWith("POST ")
+                && h.contains("?uploads")).findFirst().orElseThrow()
+                .toLowerCase(java.util.Locale.ROOT);
+        assertTrue(start.contains("\r\nx-amz-object-lock-mode: governance\r\n"), start);
+        assertTrue(start.contains("\r\nx-amz-object-lock-retain-until-date: 2026-02-04t10:00"),
+                start);
+    }
+
+    @Test
     void cataloguesNoRecordingThatTheStoreRefused() throws IOException {
         proxy.inject(FaultProxy.Fault.ANSWER_500, 1_000, line -> line.startsWith("PUT "));
         Clock clock = Clock.fixed(Instant.parse("2025-02-03T10:20:00Z"), ZoneOffset.UTC);
