@@ -158,7 +158,7 @@ final class S3PendingObject implements PendingObject {
     }
 
     private java.time.Instant retainUntil() {
-        // Object lock dates are the store's; the injected clock only decides when calls end.
+        // Counted from the injected clock, like every instant Callrec writes.
         return settings.clock.instant().plus(java.time.Duration.ofDays(settings.objectLockDays));
     }
 
