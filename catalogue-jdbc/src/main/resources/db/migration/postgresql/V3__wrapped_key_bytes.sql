@@ -1,5 +1,4 @@
--- Limitation: no committed test runs the migrations on PostgreSQL yet (that comes with the
--- PostgreSQL issue); a one-off manual run against PostgreSQL on loopback passed.
+-- Run on a real PostgreSQL by JdbcCatalogueOnPostgresTest on every test run.
 
 -- PostgreSQL spells the variable-length binary type BYTEA (H2: BINARY VARYING).
 ALTER TABLE recordings ADD COLUMN wrapped_key BYTEA;

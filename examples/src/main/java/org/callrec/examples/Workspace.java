@@ -57,6 +57,18 @@ public final class Workspace implements AutoCloseable {
      * catalogue and key provider through {@link java.util.ServiceLoader}.
      */
     public static Workspace open(Path root, Clock clock) {
+        return open(root, clock, Locations.embedded());
+    }
+
+    /**
+     * Opens an installation whose keys live under a folder and whose recordings and catalogue
+     * live where the locations say, falling back to the embedded defaults under the folder.
+     *
+     * @throws IllegalArgumentException naming a location that is malformed
+     */
+    public static Workspace open(Path root, Clock clock, Locations locations) {
+        Map<String, String> s3 = locations.s3Settings().orElse(null);
+        Map<String, String> database = locations.catalogueSettings().orElse(null);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -70,17 +82,17 @@ public final class Workspace implements AutoCloseable {
                         root.resolve("keys").resolve("keyset.json").toString()), clock));
         StorageBackend storage = ProviderRegistry
                 .discover(StorageBackendProvider.class, StorageBackendProvider::name)
-                .get("fs")
-                .create(ProviderConfig.of(Map.of("root", root.resolve("recordings").toString()),
-                        clock));
+                .get(s3 == null ? "fs" : "s3")
+                .create(ProviderConfig.of(s3 != null ? s3
+                        : Map.of("root", root.resolve("recordings").toString()), clock));
         PersonalDataKeyset personalData =
                 PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data"));
+        Map<String, String> catalogueSettings = database != null ? database
+                : Map.of("directory", root.resolve("catalogue").toString());
         Catalogue catalogue = ProviderRegistry
                 .discover(CatalogueProvider.class, CatalogueProvider::name)
                 .get("jdbc")
-                .create(ProviderConfig.of(Map.of("directory",
-                        root.resolve("catalogue").toString()), clock),
-                        personalData);
+                .create(ProviderConfig.of(catalogueSettings, clock), personalData);
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         FileAuditSink audit;
         try {
@@ -91,8 +103,7 @@ public final class Workspace implements AutoCloseable {
         GrantStore grants = ProviderRegistry
                 .discover(GrantStoreProvider.class, GrantStoreProvider::name)
                 .get("jdbc")
-                .create(ProviderConfig.of(Map.of("directory",
-                        root.resolve("catalogue").toString()), clock));
+                .create(ProviderConfig.of(catalogueSettings, clock));
         return new Workspace(root, storage, catalogue, keys, vault, audit, personalData, grants);
     }
 

@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
                 folder.resolve("inputs"));
 
         List<RecordingEntry> stored = new ArrayList<>();
-        try (Workspace workspace = Workspace.open(folder.resolve("data"), parent.clock())) {
+        try (Workspace workspace = Workspace.open(folder.resolve("data"), parent.clock(),
+                common.locations())) {
             Replay replay = new Replay(workspace, parent.clock());
             stored.addAll(scenario(out, replay, inputs, "1. a plain call: 201 (reception) calls"
                     + " 202 (responsive repairs)", "ab_success_a_hangup.ami",

@@ -34,7 +34,8 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = Workspace.open(common.data, parent.clock())) {
+        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+                common.locations())) {
             CallRecord call = workspace.catalogue().findCall(callId).orElseThrow(() ->
                     new IllegalArgumentException("no call '" + callId + "' in the catalogue at "
                             + common.data + "; `callrec recordings` lists the calls"));

@@ -36,7 +36,8 @@ final class RecordingsCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = Workspace.open(common.data, parent.clock())) {
+        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+                common.locations())) {
             var recordings = workspace.catalogue().recordings();
             out.printf("%d recording(s) in %s%n", recordings.size(), common.data);
             for (RecordingEntry entry : recordings) {

@@ -48,7 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
-        try (Workspace workspace = Workspace.open(common.data, parent.clock())) {
+        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+                common.locations())) {
             var stored = new Replay(workspace, parent.clock()).run(policy, directory, capture,
                     audio, adapter, spec.commandLine().getOut());
             spec.commandLine().getOut().printf("%d recording(s) stored under %s%n",

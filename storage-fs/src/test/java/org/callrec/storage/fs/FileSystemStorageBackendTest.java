@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 import org.callrec.spi.storage.ObjectKey;
 import org.callrec.spi.storage.PendingObject;
 import org.callrec.spi.storage.StorageBackend;
+import org.callrec.testkit.storage.StorageBackendConformanceKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the storage contract on a real disk, then checks what only a file system can show. */
-class FileSystemStorageBackendTest extends StorageBackendContract {
+class FileSystemStorageBackendTest extends StorageBackendConformanceKit {
     @TempDir
     Path temp;
 
@@ -31,6 +32,11 @@ class FileSystemStorageBackendTest extends StorageBackendContract {
     protected StorageBackend openBackend() throws IOException {
         root = temp.resolve("store");
         return new FileSystemStorageBackend(root);
+    }
+
+    @Override
+    protected void assertNothingLeftBehind() throws IOException {
+        assertEquals(List.of(), pendingFiles());
     }
 
     @Test
