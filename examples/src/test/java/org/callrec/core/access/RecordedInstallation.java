@@ -139,7 +139,7 @@ final class RecordedInstallation implements AutoCloseable {
 
     private static byte[] demoAudio() {
         try (InputStream in = RecordedInstallation.class
-                .getResourceAsStream("/realdata/audio/demo-congrats.wav")) {
+                .getResourceAsStream("/callrec/demo/audio/demo-congrats.wav")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
