@@ -19,6 +19,7 @@ class JdbcCatalogueOnH2ConformanceTest extends CatalogueConformanceKit {
     protected Catalogue openCatalogue() {
         return new JdbcCatalogueProvider().create(ProviderConfig.of(
                 Map.of(CatalogueSettings.DIRECTORY, folder.toString()),
-                Clock.fixed(Instant.parse("2025-03-04T12:00:00Z"), ZoneOffset.UTC)));
+                Clock.fixed(Instant.parse("2025-03-04T12:00:00Z"), ZoneOffset.UTC)),
+                JdbcCatalogueTest.SEAL);
     }
 }

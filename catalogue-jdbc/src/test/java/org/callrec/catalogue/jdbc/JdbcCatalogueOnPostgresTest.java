@@ -51,7 +51,8 @@ class JdbcCatalogueOnPostgresTest extends CatalogueConformanceKit {
     private static JdbcCatalogue open(String url) {
         return new JdbcCatalogueProvider().create(ProviderConfig.of(Map.of(
                 CatalogueSettings.URL, url, CatalogueSettings.USER, PostgresServer.USER,
-                CatalogueSettings.PASSWORD, PostgresServer.PASSWORD), CLOCK));
+                CatalogueSettings.PASSWORD, PostgresServer.PASSWORD), CLOCK),
+                JdbcCatalogueTest.SEAL);
     }
 
     @Test
@@ -69,7 +70,8 @@ class JdbcCatalogueOnPostgresTest extends CatalogueConformanceKit {
         }
 
         assertEquals(List.of("1 V1__calls.sql", "2 V2__recordings.sql",
-                "3 V3__wrapped_key_bytes.sql"), applied);
+                "3 V3__wrapped_key_bytes.sql", "10 V10__grants.sql",
+                "20 V20__holds_disposal_and_subject_access.sql"), applied);
     }
 
     @Test
