@@ -1,10 +1,12 @@
 package org.callrec.storage.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +46,26 @@ class ObjectKeyPathFuzzTest {
         }
     }
 
+    @Test
+    void keyBelowAnExistingObjectIsRefusedNamingBothAndWritingNothing() throws IOException {
+        try (FileSystemStorageBackend backend =
+                new FileSystemStorageBackend(folder.resolve("root"))) {
+            storeUnderRootOrRefuse(backend, "-");
+
+            FileSystemException refused = assertThrows(FileSystemException.class, () -> {
+                try (PendingObject pending = backend.create(ObjectKey.of("-/-"))) {
+                    pending.stream().write(1);
+                    pending.commit();
+                }
+            });
+
+            assertTrue(refused.getMessage().contains("'-/-'"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("is an object, not a directory"),
+                    refused.getMessage());
+            assertEquals(List.of(ObjectKey.of("-")), backend.list(""));
+        }
+    }
+
     private static void storeUnderRootOrRefuse(FileSystemStorageBackend backend, String value)
             throws IOException {
         ObjectKey key;
@@ -58,8 +80,11 @@ class ObjectKeyPathFuzzTest {
             pending.stream().write(content);
             pending.commit();
         } catch (ObjectAlreadyExistsException | ObjectOutsideRootException refused) {
-            // A key that is a prefix directory of another, or the reverse, is refused by the
-            // backend; neither case writes anything outside the root.
+            return;
+        } catch (FileSystemException refused) {
+            // Found by this test: a key below an existing object ('-/-' after '-') is refused
+            // with the object in the way named; see keyBelowAnExistingObjectIsRefused.
+            assertTrue(refused.getMessage().contains("'" + value + "'"), refused.getMessage());
             return;
         }
 
