@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.ProviderConfig;
@@ -59,13 +62,50 @@ public final class Workspace implements AutoCloseable {
                 .get("fs")
                 .create(ProviderConfig.of(Map.of("root", root.resolve("recordings").toString()),
                         clock));
-        Catalogue catalogue = ProviderRegistry
-                .discover(CatalogueProvider.class, CatalogueProvider::name)
-                .get("jdbc")
-                .create(ProviderConfig.of(Map.of("directory",
-                        root.resolve("catalogue").toString()), clock));
+        Catalogue catalogue = openCatalogue(root, clock);
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         return new Workspace(root, storage, catalogue, keys, vault);
+    }
+
+    /**
+     * Opens the catalogue, creating it first in a folder of its own that is renamed into place
+     * only once its schema is complete. H2 commits each schema statement on its own, so a
+     * process killed while the schema was being created in place would leave a half-made
+     * catalogue that can never be opened (found by the kill harness, CrashSafetyTest).
+     */
+    private static Catalogue openCatalogue(Path root, Clock clock) {
+        Path folder = root.resolve("catalogue");
+        if (!Files.isDirectory(folder)) {
+            Path creating = root.resolve("catalogue.creating");
+            try {
+                deleteTree(creating);
+                create(creating, clock).close();
+                Files.move(creating, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the catalogue in " + folder, e);
+            }
+        }
+        // Limitation: a later schema migration of an existing catalogue still runs in place;
+        // a process killed during one leaves the catalogue needing repair by hand.
+        return create(folder, clock);
+    }
+
+    private static Catalogue create(Path folder, Clock clock) {
+        return ProviderRegistry
+                .discover(CatalogueProvider.class, CatalogueProvider::name)
+                .get("jdbc")
+                .create(ProviderConfig.of(Map.of("directory", folder.toString()), clock));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Returns the folder the installation lives in. */
