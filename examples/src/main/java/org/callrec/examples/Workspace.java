@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.callrec.core.audit.FileAuditSink;
 import org.callrec.core.providers.ProviderRegistry;
 import org.callrec.core.subject.PersonalDataKeyset;
@@ -89,10 +92,9 @@ public final class Workspace implements AutoCloseable {
                 PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data"));
         Map<String, String> catalogueSettings = database != null ? database
                 : Map.of("directory", root.resolve("catalogue").toString());
-        Catalogue catalogue = ProviderRegistry
-                .discover(CatalogueProvider.class, CatalogueProvider::name)
-                .get("jdbc")
-                .create(ProviderConfig.of(catalogueSettings, clock), personalData);
+        Catalogue catalogue = database != null
+                ? create(catalogueSettings, clock, personalData)
+                : openCatalogue(root, clock, personalData);
         RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         FileAuditSink audit;
         try {
@@ -136,6 +138,48 @@ public final class Workspace implements AutoCloseable {
                 .get("jdbc")
                 .create(ProviderConfig.of(Map.of("url", url), clock),
                         PersonalDataKeyset.open(sealKeys));
+    }
+
+    /**
+     * Opens the catalogue, creating it first in a folder of its own that is renamed into place
+     * only once its schema is complete. H2 commits each schema statement on its own, so a
+     * process killed while the schema was being created in place would leave a half-made
+     * catalogue that can never be opened (found by the kill harness, CrashSafetyTest).
+     */
+    private static Catalogue openCatalogue(Path root, Clock clock, PersonalDataKeyset seal) {
+        Path folder = root.resolve("catalogue");
+        if (!Files.isDirectory(folder)) {
+            Path creating = root.resolve("catalogue.creating");
+            try {
+                deleteTree(creating);
+                create(Map.of("directory", creating.toString()), clock, seal).close();
+                Files.move(creating, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the catalogue in " + folder, e);
+            }
+        }
+        // Limitation: a later schema migration of an existing catalogue still runs in place;
+        // a process killed during one leaves the catalogue needing repair by hand.
+        return create(Map.of("directory", folder.toString()), clock, seal);
+    }
+
+    private static Catalogue create(Map<String, String> settings, Clock clock,
+            PersonalDataKeyset seal) {
+        return ProviderRegistry
+                .discover(CatalogueProvider.class, CatalogueProvider::name)
+                .get("jdbc")
+                .create(ProviderConfig.of(settings, clock), seal);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Returns the folder the installation lives in. */

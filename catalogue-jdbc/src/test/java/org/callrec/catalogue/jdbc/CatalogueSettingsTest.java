@@ -17,13 +17,23 @@ class CatalogueSettingsTest {
     Path folder;
 
     @Test
+    void embeddedDatabaseWritesEachCommitAtOnceSoAKilledProcessLosesNoStoredRecording() {
+        CatalogueSettings settings = CatalogueSettings.from(ProviderConfig.of(
+                Map.of("directory", folder.toString()), Clock.systemUTC()));
+
+        String url = settings.url();
+
+        assertTrue(url.endsWith(";WRITE_DELAY=0"), url);
+    }
+
+    @Test
     void defaultsToASmallPoolAndAnEmbeddedDatabaseInTheFolder() {
         CatalogueSettings settings = CatalogueSettings.from(ProviderConfig.of(
                 Map.of("directory", folder.toString()), Clock.systemUTC()));
 
         assertEquals(CatalogueSettings.DEFAULT_POOL_SIZE, settings.poolSize());
-        assertEquals("jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("catalogue"),
-                settings.url());
+        assertEquals("jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("catalogue")
+                + ";WRITE_DELAY=0", settings.url());
         assertEquals(Vendor.H2, settings.vendor());
     }
 

@@ -1,0 +1,229 @@
+package org.callrec.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Renders a JMH JSON result ({@code -rf json}) into the section of {@code benchmarks/README.md}
+ * between {@value #START} and {@value #END}: the machine, the command, and one table per
+ * benchmark with each figure, its floor, the ratio and whether the target was met. No figure is
+ * typed by hand.
+ *
+ * <p>Usage: {@code BenchmarkReport <results.json> <README.md> <command>}.
+ */
+public final class BenchmarkReport {
+    /** The line that opens the generated section. */
+    public static final String START = "<!-- benchmark-results:start -->";
+
+    /** The line that closes the generated section. */
+    public static final String END = "<!-- benchmark-results:end -->";
+
+    private static final String DECISION = DecisionBenchmark.class.getName() + ".";
+    private static final String INGEST = IngestBenchmark.class.getName() + ".";
+
+    private final JsonNode results;
+
+    private BenchmarkReport(JsonNode results) {
+        this.results = results;
+    }
+
+    /**
+     * Renders the results into the README.
+     *
+     * @param args the JSON result file, the README, and the command that produced the result
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException(
+                    "usage: BenchmarkReport <results.json> <README.md> <command>");
+        }
+        Path json = Path.of(args[0]);
+        Path readme = Path.of(args[1]);
+        LocalDate date = LocalDate.ofInstant(Files.getLastModifiedTime(json).toInstant(),
+                ZoneOffset.UTC);
+
+        BenchmarkReport report = new BenchmarkReport(new ObjectMapper().readTree(json.toFile()));
+        String section = report.render(date, args[2], Machine.describe());
+
+        Files.writeString(readme, replaceSection(Files.readString(readme), section),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Returns the text with the section between the markers replaced. */
+    static String replaceSection(String text, String section) {
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("the README has no " + START + " ... " + END
+                    + " section to fill");
+        }
+        return text.substring(0, start + START.length()) + "\n" + section
+                + text.substring(end);
+    }
+
+    /** Returns the generated section: machine, command and tables. */
+    String render(LocalDate date, String command, String machine) {
+        StringBuilder out = new StringBuilder();
+        out.append("Measured on ").append(date).append(", ").append(machine).append(", ")
+                .append(jdk()).append(".\n\nCommand: `").append(command).append("`\n\n");
+        renderDecision(out);
+        renderIngest(out);
+        return out.toString();
+    }
+
+    private String jdk() {
+        if (results.isEmpty()) {
+            return "no results";
+        }
+        JsonNode first = results.get(0);
+        return "JDK " + first.path("jdkVersion").asText() + " (" + first.path("vmName").asText()
+                + " " + first.path("vmVersion").asText() + ")";
+    }
+
+    private void renderDecision(StringBuilder out) {
+        out.append("### Per-event decision over 10,000 live calls\n\n")
+                .append("| threads | engine events/s | floor lookups/s | ratio (target <= 25)"
+                        + " | bytes/event (target < 512) | events/s target |\n")
+                .append("|---|---|---|---|---|---|\n");
+        String[][] pairs = {{"decideOneThread", "floorLookupOneThread", "1"},
+            {"decideTwoThreads", "floorLookupTwoThreads", "2"}};
+        for (String[] pair : pairs) {
+            Optional<JsonNode> engine = find(DECISION + pair[0], null);
+            Optional<JsonNode> floor = find(DECISION + pair[1], null);
+            if (engine.isEmpty() || floor.isEmpty()) {
+                continue;
+            }
+            double events = score(engine.get());
+            double lookups = score(floor.get());
+            double ratio = lookups / events;
+            Optional<Double> bytes = allocation(engine.get());
+            String target = pair[2].equals("2") ? verdict(events >= 2_000_000)
+                    + " (>= 2,000,000)" : "-";
+            out.append("| ").append(pair[2]).append(" | ").append(number(events))
+                    .append(" | ").append(number(lookups)).append(" | ")
+                    .append(fixed(ratio)).append("x ").append(verdict(ratio <= 25))
+                    .append(" | ").append(bytes.map(b -> fixed(b) + " "
+                            + verdict(b < 512)).orElse("not measured (run with -prof gc)"))
+                    .append(" | ").append(target).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void renderIngest(StringBuilder out) {
+        out.append("### Ingest through the vault (fs backend, H2 catalogue)\n\n")
+                .append("Times are single calls, each on a fresh installation, no warm-up;"
+                        + " \"first\" is the first call of each fresh JVM.\n\n")
+                .append("| size | ingest ms (mean / first) | encrypt-only ms | fsync+rename ms"
+                        + " | ingest / slower floor throughput, mean (target >= 70%)"
+                        + " | same, first call |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (String size : List.of("1", "64")) {
+            Optional<JsonNode> ingest = find(INGEST + "ingest", size);
+            Optional<JsonNode> encrypt = find(INGEST + "floorEncryptOnly", size);
+            Optional<JsonNode> fsync = find(INGEST + "floorWriteFsyncRename", size);
+            if (ingest.isEmpty() || encrypt.isEmpty() || fsync.isEmpty()) {
+                continue;
+            }
+            double ingestMs = score(ingest.get());
+            double slowerFloorMs = Math.max(score(encrypt.get()), score(fsync.get()));
+            double firstIngestMs = firstCalls(ingest.get());
+            double slowerFirstFloorMs = Math.max(firstCalls(encrypt.get()),
+                    firstCalls(fsync.get()));
+            double share = slowerFloorMs / ingestMs;
+            double firstShare = slowerFirstFloorMs / firstIngestMs;
+            out.append("| ").append(size).append(" MiB | ").append(fixed(ingestMs))
+                    .append(" / ").append(fixed(firstIngestMs)).append(" | ")
+                    .append(fixed(score(encrypt.get()))).append(" | ")
+                    .append(fixed(score(fsync.get()))).append(" | ")
+                    .append(percent(share)).append(' ').append(verdict(share >= 0.70))
+                    .append(" | ").append(percent(firstShare)).append(' ')
+                    .append(verdict(firstShare >= 0.70)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private Optional<JsonNode> find(String benchmark, String mebibytes) {
+        for (JsonNode result : results) {
+            if (result.path("benchmark").asText().equals(benchmark)
+                    && (mebibytes == null || result.path("params").path("mebibytes").asText()
+                            .equals(mebibytes))) {
+                return Optional.of(result);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double score(JsonNode result) {
+        return result.path("primaryMetric").path("score").asDouble();
+    }
+
+    /** Returns the mean of each fork's first measured call. */
+    private static double firstCalls(JsonNode result) {
+        List<Double> firsts = new ArrayList<>();
+        for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
+            if (fork.size() > 0) {
+                firsts.add(fork.get(0).asDouble());
+            }
+        }
+        return firsts.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static Optional<Double> allocation(JsonNode result) {
+        var names = result.path("secondaryMetrics").fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.endsWith("gc.alloc.rate.norm")) {
+                return Optional.of(result.path("secondaryMetrics").path(name).path("score")
+                        .asDouble());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String fixed(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** What the machine is: cores, CPU model. */
+    static final class Machine {
+        private Machine() {
+        }
+
+        static String describe() throws IOException {
+            String model = "unknown CPU";
+            Path cpuinfo = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(cpuinfo)) {
+                for (String line : Files.readAllLines(cpuinfo)) {
+                    if (line.startsWith("model name")) {
+                        model = line.substring(line.indexOf(':') + 1).trim();
+                        break;
+                    }
+                }
+            }
+            return "nproc " + Runtime.getRuntime().availableProcessors() + ", " + model;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.callrec.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Constructor;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkReportTest {
+    private static final String RESULTS = "["
+            + result("DecisionBenchmark.decideOneThread", null, 1_000_000, 300, null)
+            + "," + result("DecisionBenchmark.floorLookupOneThread", null, 50_000_000, 0, null)
+            + "," + result("IngestBenchmark.ingest", "1", 10, 0, "[[20.0, 8.0], [12.0, 8.0]]")
+            + "," + result("IngestBenchmark.floorEncryptOnly", "1", 5, 0, "[[5.0],[5.0]]")
+            + "," + result("IngestBenchmark.floorWriteFsyncRename", "1", 8, 0, "[[8.0],[8.0]]")
+            + "]";
+
+    @Test
+    void rendersRatiosAndVerdictsFromTheJsonAlone() throws Exception {
+        BenchmarkReport report = report(RESULTS);
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertTrue(section.contains("| 1 | 1,000,000 | 50,000,000 | 50.0x **missed** | 300.0 met"),
+                section);
+        assertTrue(section.contains("| 1 MiB | 10.0 / 16.0 | 5.0 | 8.0 | 80% met | 50% **missed"),
+                section);
+        assertTrue(section.startsWith("Measured on 2026-03-02, nproc 2, JDK 17"), section);
+    }
+
+    @Test
+    void replacesOnlyTheSectionBetweenTheMarkers() {
+        String readme = "before\n" + BenchmarkReport.START + "\nold\n" + BenchmarkReport.END
+                + "\nafter\n";
+
+        String replaced = BenchmarkReport.replaceSection(readme, "new\n");
+
+        assertEquals("before\n" + BenchmarkReport.START + "\nnew\n" + BenchmarkReport.END
+                + "\nafter\n", replaced);
+    }
+
+    @Test
+    void refusesAReadmeWithoutTheMarkers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkReport.replaceSection("no markers", "new"));
+
+        assertTrue(e.getMessage().contains(BenchmarkReport.START), e.getMessage());
+    }
+
+    private static BenchmarkReport report(String json) throws Exception {
+        Constructor<BenchmarkReport> constructor = BenchmarkReport.class
+                .getDeclaredConstructor(com.fasterxml.jackson.databind.JsonNode.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(new ObjectMapper().readTree(json));
+    }
+
+    private static String result(String name, String mebibytes, double score, double bytes,
+            String raw) {
+        return "{\"benchmark\":\"org.callrec.benchmarks." + name + "\",\"jdkVersion\":\"17\","
+                + "\"vmName\":\"VM\",\"vmVersion\":\"1\","
+                + "\"params\":" + (mebibytes == null ? "{}" : "{\"mebibytes\":\"" + mebibytes
+                + "\"}") + ",\"primaryMetric\":{\"score\":" + score + ",\"rawData\":"
+                + (raw == null ? "[]" : raw) + "},\"secondaryMetrics\":{"
+                + (bytes > 0 ? "\"gc.alloc.rate.norm\":{\"score\":" + bytes + "}" : "") + "}}";
+    }
+
+}
