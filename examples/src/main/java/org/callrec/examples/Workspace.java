@@ -33,6 +33,10 @@ import org.callrec.spi.storage.StorageBackendProvider;
  * beside the catalogue ({@code jdbc} grant store).
  */
 public final class Workspace implements AutoCloseable {
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FOLDER =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
     private final Path root;
     private final StorageBackend storage;
     private final Catalogue catalogue;
@@ -72,8 +76,13 @@ public final class Workspace implements AutoCloseable {
     public static Workspace open(Path root, Clock clock, Locations locations) {
         Map<String, String> s3 = locations.s3Settings().orElse(null);
         Map<String, String> database = locations.catalogueSettings().orElse(null);
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("the data folder " + root
+                    + " is a file; give --data a folder");
+        }
+        refuseNewKeysBesideOldData(root);
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(root, OWNER_ONLY_FOLDER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + root, e);
         }
@@ -107,6 +116,45 @@ public final class Workspace implements AutoCloseable {
                 .get("jdbc")
                 .create(ProviderConfig.of(catalogueSettings, clock));
         return new Workspace(root, storage, catalogue, keys, vault, audit, personalData, grants);
+    }
+
+    /**
+     * Opens an installation that must already exist: commands that only read or manage what is
+     * stored never create one, so a mistyped folder is an error, not a new empty installation.
+     *
+     * @throws IllegalArgumentException naming the folder when it holds no installation
+     */
+    public static Workspace openExisting(Path root, Clock clock, Locations locations) {
+        if (!Files.isRegularFile(keysetFile(root))) {
+            throw new IllegalArgumentException("no Callrec installation in " + root + " ("
+                    + keysetFile(root) + " is missing); `callrec demo` or `callrec replay`"
+                    + " creates one, or give --data the folder that holds it");
+        }
+        return open(root, clock, locations);
+    }
+
+    /**
+     * A new key-encryption keyset beside recordings made under an old one would leave every
+     * one of them undecryptable, silently: refuse, so the operator restores the keyset.
+     */
+    private static void refuseNewKeysBesideOldData(Path root) {
+        boolean hasData = Files.isDirectory(root.resolve("catalogue"))
+                || Files.isDirectory(root.resolve("recordings"))
+                || Files.exists(auditFile(root));
+        if (hasData && !Files.isRegularFile(keysetFile(root))) {
+            throw new IllegalArgumentException(root + " holds recordings or a catalogue but its"
+                    + " keyset " + keysetFile(root) + " is missing: without it nothing stored"
+                    + " can be decrypted; restore it from a backup (a new one is not created)");
+        }
+        Path sealKeys = root.resolve("keys").resolve("personal-data");
+        if (Files.isDirectory(root.resolve("catalogue")) && !Files.isDirectory(sealKeys)) {
+            throw new IllegalArgumentException(root + " holds a catalogue but its personal-data"
+                    + " keys " + sealKeys + " are missing: restore them from a backup");
+        }
+    }
+
+    private static Path keysetFile(Path root) {
+        return root.resolve("keys").resolve("keyset.json");
     }
 
     /** Returns the audit trail file of the installation under a folder. */

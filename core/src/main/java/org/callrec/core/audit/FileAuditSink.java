@@ -118,6 +118,9 @@ public final class FileAuditSink implements AuditSink {
 
     private void writeHead(long entrySequence, String hash) throws IOException {
         Path temp = head.resolveSibling(head.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, entrySequence + " " + hash + "\n", StandardCharsets.UTF_8);
         try (FileChannel sync = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             sync.force(true);

@@ -144,6 +144,21 @@ public final class DecisionEngine {
         return answer;
     }
 
+    /**
+     * Answers an event with an "ignored" decision that has no commands, without creating or
+     * changing any call's state. A recorder uses it for events it must not act on, such as the
+     * events of a call that is already catalogued.
+     *
+     * @param event the event; its time, when null, is taken from the clock
+     * @param reason why it is ignored, starting with {@code ignored:}; no personal data
+     * @return the answer, never null
+     */
+    public EngineAnswer ignore(CallEvent event, String reason) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(reason, "reason");
+        return ignored(event.stampedAt(clock.instant()), reason);
+    }
+
     /** Returns the number of live calls. */
     public int liveCalls() {
         return live.size();

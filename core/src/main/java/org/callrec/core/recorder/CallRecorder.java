@@ -1,5 +1,7 @@
 package org.callrec.core.recorder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.callrec.core.retention.RecordingDisposal;
 import org.callrec.core.retention.RecordingOnHoldException;
 import org.callrec.core.vault.RecordingVault;
 import org.callrec.spi.call.CallEvent;
+import org.callrec.spi.call.CallEventType;
 import org.callrec.spi.call.RecordingCommand;
 import org.callrec.spi.catalogue.CallRecord;
 import org.callrec.spi.catalogue.Catalogue;
@@ -44,6 +47,9 @@ public final class CallRecorder {
     private final RecordingVault vault;
     private final Catalogue catalogue;
     private final RecordingDisposal disposal;
+    private final Cache<String, Boolean> alreadyCatalogued = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .build();
 
     /**
      * Creates a recorder that keeps, flagged, what was recorded before an objection even when
@@ -94,6 +100,11 @@ public final class CallRecorder {
      * @return what was decided and done; never null
      */
     public TimelineEntry handle(CallEvent event) {
+        if (isAlreadyCatalogued(event)) {
+            return new TimelineEntry(engine.ignore(event, "ignored: the call is already"
+                    + " catalogued; a call is decided and recorded once").decision(), List.of(),
+                    List.of(), List.of());
+        }
         EngineAnswer answer = engine.decide(event);
         List<String> actions = new ArrayList<>();
         List<RecordingEntry> stored = new ArrayList<>();
@@ -109,6 +120,20 @@ public final class CallRecorder {
         answer.span().ifPresent(span -> store(span, answer, stored, notes));
         answer.ended().ifPresent(call -> catalogueEndedCall(call, notes));
         return new TimelineEntry(answer.decision(), actions, stored, notes);
+    }
+
+    /**
+     * Returns whether an event belongs to a call the catalogue already holds. A capture replayed
+     * twice, or a platform that repeats a call id, must neither record the call again nor
+     * replace the decisions it was recorded on.
+     */
+    private boolean isAlreadyCatalogued(CallEvent event) {
+        if (event.type() == CallEventType.CALL_STARTED
+                && catalogue.findCall(event.callId()).isPresent()) {
+            LOG.warn("call {} is already catalogued; its events are ignored", event.callId());
+            alreadyCatalogued.put(event.callId(), Boolean.TRUE);
+        }
+        return alreadyCatalogued.getIfPresent(event.callId()) != null;
     }
 
     /**

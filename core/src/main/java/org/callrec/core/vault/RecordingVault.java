@@ -51,7 +51,7 @@ public final class RecordingVault {
 
     private static final String ID_PREFIX = "rec-";
     private static final Pattern RECORDING_ID = Pattern.compile("rec-[0-9a-f]{32}");
-    private static final Pattern SPAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,95}");
+    private static final Pattern SPAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final StorageBackend backend;
     private final KeyProvider keyProvider;
@@ -81,7 +81,7 @@ public final class RecordingVault {
      * closes it.
      *
      * @param callId the call the span belongs to; a valid call id
-     * @param spanId the span within the call: 1 to 96 letters, digits, '.', '_', ':' or '-'
+     * @param spanId the span within the call: 1 to 128 letters, digits, '.', '_', ':' or '-'
      * @param spanStartedAt when recording of the span started; never null
      * @param spanEndedAt when it stopped; not before {@code spanStartedAt}
      * @param audio the span's audio; never null
@@ -268,7 +268,7 @@ public final class RecordingVault {
         if (!SPAN_ID.matcher(spanId).matches()) {
             String shown = spanId.length() > 40 ? spanId.substring(0, 40) + "..." : spanId;
             throw new IllegalArgumentException("span id '" + shown.replaceAll("\\p{Cntrl}", "?")
-                    + "' must be 1 to 96 letters, digits, '.', '_', ':' or '-', starting with"
+                    + "' must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with"
                     + " a letter or digit");
         }
         Objects.requireNonNull(startedAt, "spanStartedAt");

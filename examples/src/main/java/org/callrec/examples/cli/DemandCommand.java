@@ -42,7 +42,7 @@ final class DemandCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             DemandReport report = DemandReport.of(workspace.catalogue(), policy.timeZone());
             spec.commandLine().getOut().print(report.table());

@@ -46,7 +46,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = common.data.toString().equals("callrec-data") ? Path.of("callrec-demo")
                 : common.data;
-        prepare(folder);
+        if (prepare(folder)) {
+            out.printf("callrec demo: removed the previous demo in %s (made by an earlier"
+                    + " `callrec demo`)%n", folder);
+        }
         DemoInputs inputs = DemoInputs.writeTo(folder.resolve("inputs"));
         out.printf("callrec demo: working in %s (inputs in %s)%n%n", folder.toAbsolutePath(),
                 folder.resolve("inputs"));
@@ -88,8 +91,13 @@ final class DemoCommand implements Callable<Integer> {
         return stored;
     }
 
-    /** Empties a folder the demo made before, and refuses to touch any other folder. */
-    private static void prepare(Path folder) throws IOException {
+    /**
+     * Empties a folder the demo made before, and refuses to touch any other folder.
+     *
+     * @return whether a previous demo was removed
+     */
+    private static boolean prepare(Path folder) throws IOException {
+        boolean removed = false;
         if (Files.isDirectory(folder)) {
             boolean empty;
             try (Stream<Path> entries = Files.list(folder)) {
@@ -99,10 +107,12 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("folder " + folder + " is not empty and was"
                         + " not made by `callrec demo`; choose another with --data");
             }
+            removed = !empty;
             deleteTree(folder);
         }
         Files.createDirectories(folder);
         Files.createFile(folder.resolve(MARKER));
+        return removed;
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+        try (Workspace workspace = Workspace.openExisting(common.data, parent.clock(),
                 common.locations())) {
             CallRecord call = workspace.catalogue().findCall(callId).orElseThrow(() ->
                     new IllegalArgumentException("no call '" + callId + "' in the catalogue at "
@@ -45,11 +45,13 @@ final class ExplainCommand implements Callable<Integer> {
                     call.endedAt() == null ? "(live)" : call.endedAt(),
                     workspace.catalogue().retentionDeadline(callId).map(Object::toString)
                             .orElse("none"));
-            out.printf("teams %s, flags %s%n", call.teams(), call.flags());
+            out.printf("teams %s, flags %s%n", new java.util.TreeSet<>(call.teams()),
+                    new java.util.TreeSet<>(call.flags()));
             out.println("who the directory said each party was:");
             for (DirectoryAnswer answer : call.directoryAnswers()) {
                 out.printf("  %s%n", answer.staff().map(member -> "staff " + member.staffId()
-                        + " teams " + member.teams() + " roles " + member.roles())
+                        + " teams " + new java.util.TreeSet<>(member.teams())
+                        + " roles " + new java.util.TreeSet<>(member.roles()))
                         .orElse("not staff (external)"));
             }
             for (Evidence evidence : call.evidence()) {

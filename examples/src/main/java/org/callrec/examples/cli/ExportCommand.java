@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
         requireNewFolder(out);
         Clock clock = parent.clock();
         List<Path> written = new ArrayList<>();
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             RecordingAccess access = asked.access(workspace, clock);
             ArrayNode files = JSON.createArrayNode();

@@ -105,7 +105,7 @@ final class GrantCommand implements Runnable {
                     : which.call != null ? GrantScope.CALL : GrantScope.ALL;
             String target = which.recording != null ? which.recording : which.call;
             Instant end = until == null ? null : endOf(until, clock);
-            try (Workspace workspace = Workspace.open(common.data, clock,
+            try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
                 Grants grants = new Grants(new PolicyLoader(clock).load(policy),
                         workspace.grants(), workspace.audit(), clock);
@@ -156,7 +156,7 @@ final class GrantCommand implements Runnable {
         public Integer call() throws Exception {
             Logging.configure(common.verbose);
             Clock clock = grant.parent.clock();
-            try (Workspace workspace = Workspace.open(common.data, clock,
+            try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
                 Grants grants = new Grants(new PolicyLoader(clock).load(policy),
                         workspace.grants(), workspace.audit(), clock);
@@ -190,7 +190,7 @@ final class GrantCommand implements Runnable {
             Logging.configure(common.verbose);
             Clock clock = grant.parent.clock();
             PrintWriter out = spec.commandLine().getOut();
-            try (Workspace workspace = Workspace.open(common.data, clock,
+            try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
                 List<Grant> grants = staff == null ? workspace.grants().grants()
                         : workspace.grants().grantsOf(staff);

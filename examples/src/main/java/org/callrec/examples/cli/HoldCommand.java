@@ -71,7 +71,7 @@ final class HoldCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             if (list || overdue) {
                 return listHolds(out, workspace, policy, clock);

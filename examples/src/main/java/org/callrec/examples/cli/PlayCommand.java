@@ -51,7 +51,7 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(common.verbose);
-        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+        try (Workspace workspace = Workspace.openExisting(common.data, parent.clock(),
                 common.locations())) {
             long bytes;
             try (InputStream audio = asked.access(workspace, parent.clock())

@@ -36,7 +36,7 @@ final class RecordingsCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = Workspace.open(common.data, parent.clock(),
+        try (Workspace workspace = Workspace.openExisting(common.data, parent.clock(),
                 common.locations())) {
             var recordings = workspace.catalogue().recordings();
             out.printf("%d recording(s) in %s%n", recordings.size(), common.data);
@@ -58,7 +58,8 @@ final class RecordingsCommand implements Callable<Integer> {
     private void printCall(PrintWriter out, CallRecord call) {
         out.printf("    %s, teams %s, flags %s, basis %s, policy %s%n",
                 call.direction() == null ? "?" : call.direction().name().toLowerCase(
-                        java.util.Locale.ROOT), call.teams(), call.flags(), call.lawfulBasis(),
+                        java.util.Locale.ROOT), new java.util.TreeSet<>(call.teams()),
+                        new java.util.TreeSet<>(call.flags()), call.lawfulBasis(),
                 call.policyVersion());
         for (CallParty party : call.parties()) {
             String who = party.staffId() != null ? "staff " + party.staffId() : "external";

@@ -46,7 +46,7 @@ final class ReleaseCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             Hold released = HoldCommand.holds(workspace, policy, clock, directory)
                     .release(staffId, holdId);

@@ -72,7 +72,7 @@ final class SarCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             SubjectAccess access = new SubjectAccess(workspace.catalogue(), workspace.vault(),
                     workspace.personalData(), new SubjectNumbers("GB"), workspace.audit(), clock,

@@ -46,7 +46,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        try (Workspace workspace = Workspace.open(common.data, clock,
+        try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             RetentionSweep sweep = new RetentionSweep(workspace.catalogue(),
                     new RecordingDisposal(workspace.catalogue(), workspace.storage(),

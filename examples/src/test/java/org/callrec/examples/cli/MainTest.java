@@ -204,6 +204,58 @@ class MainTest {
         assertTrue(edited.err.contains("line 1"), edited.err);
     }
 
+    @Test
+    void replayingACaptureAlreadyStoredChangesNothing() throws IOException {
+        Map<String, String> before = storedObjects();
+
+        Result again = replay(inputs.resolve("demo/ami/xfer_attended_abbcac.ami").toString());
+
+        assertEquals(0, again.code, again.err);
+        assertTrue(again.out.contains("ignored: the call is already catalogued"), again.out);
+        assertEquals(before, storedObjects());
+        String callId = firstCallOf("xfer_attended_abbcac");
+        assertTrue(run("explain", callId, "--data", data.toString()).out
+                .contains("a member of hr joined by attended transfer"));
+    }
+
+    @Test
+    void readingCommandsRefuseAFolderWithNoInstallation() {
+        Path typo = folder.resolve("calrec-demo");
+
+        Result result = run("recordings", "--data", typo.toString());
+
+        assertEquals(1, result.code);
+        assertTrue(result.err.contains("no Callrec installation in"), result.err);
+        assertFalse(Files.exists(typo), "a mistyped folder must not become an installation");
+    }
+
+    @Test
+    void aMissingKeysetIsNeverReplacedByANewOne() throws IOException {
+        Path keyset = data.resolve("keys").resolve("keyset.json");
+        Files.delete(keyset);
+
+        Result listing = run("recordings", "--data", data.toString());
+        Result replaying = replay("plain");
+
+        assertEquals(1, listing.code);
+        assertEquals(1, replaying.code);
+        assertTrue(replaying.err.contains("restore it from a backup"), replaying.err);
+        assertFalse(Files.exists(keyset));
+    }
+
+    @Test
+    void aCaptureThatIsNotARegularFileIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Map<String, String> before = storedObjects();
+        long auditBefore = Files.readAllLines(Workspace.auditFile(data)).size();
+
+        Result result = replay(folder.toString());
+
+        assertEquals(1, result.code);
+        assertTrue(result.err.contains("must be a readable regular file"), result.err);
+        assertEquals(before, storedObjects());
+        assertEquals(auditBefore, Files.readAllLines(Workspace.auditFile(data)).size());
+    }
+
     private Result replay(String capture, String... extra) {
         String capturePath = switch (capture) {
             case "plain" -> inputs.resolve("demo/ami/ab_success_a_hangup.ami").toString();
