@@ -225,7 +225,9 @@ class S3StorageFaultTest {
 
         try (LocalKeysetKeyProvider keys = new LocalKeysetKeyProvider(temp.resolve("keyset"));
                 Catalogue catalogue = jdbc.create(ProviderConfig.of(
-                        Map.of("directory", temp.resolve("catalogue").toString()), clock))) {
+                        Map.of("directory", temp.resolve("catalogue").toString()), clock),
+                        org.callrec.core.subject.PersonalDataKeyset.open(
+                                temp.resolve("personal-data")))) {
             RecordingVault vault = new RecordingVault(backend, keys, catalogue, clock);
 
             RecordingNotStoredException refused = assertThrows(
