@@ -16,6 +16,16 @@ final class PolicyConsistency {
     /** A clause is cited as the written policy numbers it: {@code 1}, {@code 3.2}, {@code 4.4}. */
     private static final Pattern CLAUSE = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){0,3}");
 
+    /** The shortest retention period accepted. */
+    static final Duration SHORTEST_RETENTION = Duration.ofHours(1);
+
+    /** The longest retention period accepted: 100 years of 365 days. */
+    static final Duration LONGEST_RETENTION = Duration.ofDays(36_500);
+
+    /** The rule a retention period outside the accepted range breaks. */
+    static final String RETENTION_RANGE_RULE = "must be between PT1H and P36500D (100 years),"
+            + " inclusive";
+
     private PolicyConsistency() {
     }
 
@@ -103,10 +113,22 @@ final class PolicyConsistency {
         }
     }
 
+    /**
+     * A retention period must be a span a deadline can be computed from: a period of a few
+     * nanoseconds gives a deadline already past when the call ends, and a huge one overflows the
+     * instant of the deadline, which used to stop the replay at the call's end.
+     */
     private static void checkRetention(Policy policy, YamlBinding binding) {
         Duration period = policy.retention() == null ? null : policy.retention().period();
-        if (period != null && (period.isNegative() || period.isZero())) {
+        if (period == null) {
+            return;
+        }
+
+        if (period.isNegative() || period.isZero()) {
             binding.report("retention.period", period.toString(), "must be longer than zero");
+        } else if (period.compareTo(SHORTEST_RETENTION) < 0
+                || period.compareTo(LONGEST_RETENTION) > 0) {
+            binding.report("retention.period", period.toString(), RETENTION_RANGE_RULE);
         }
     }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link PolicyFileException}: the YAML itself (size, syntax, no anchors, aliases or tags), the
  * keys and the type of every value, the constraints of the model records, and the consistency of
  * the rules with each other (review after issue, unique purpose ids, no team both recorded and
- * stopping recording, a positive retention period, clause numbers).
+ * stopping recording, a retention period between an hour and 100 years, clause numbers). Every
+ * text value is at most 1,024 characters and holds no control characters.
  *
  * <p>A policy past its review date still loads and applies, with a warning, as does one with
  * general notices out of date. Logs name the version, organisation, source and SHA-256 of the

@@ -162,6 +162,20 @@ class FileStaffDirectoryTest {
         }
 
         @Test
+        void refusesAnAddressHoldingABellCharacterShowingItEscaped() {
+            DirectoryFileException e = refused("bell-in-address.yaml");
+
+            assertEquals(1, e.problems().size(), e.getMessage());
+            DirectoryProblem problem = e.problems().get(0);
+            assertEquals("staff[1].addresses[0]", problem.path());
+            assertEquals("20\u00072", problem.value());
+            assertTrue(problem.rule().startsWith("must not contain control characters"));
+            assertTrue(e.getMessage().contains("bell-in-address.yaml:8: staff[1].addresses[0]"
+                    + " = '20\\u00072': must not contain control characters"), e.getMessage());
+            assertFalse(e.getMessage().contains("\u0007"), "the message holds no bell");
+        }
+
+        @Test
         void refusesAStaffIdUsedTwice() {
             DirectoryFileException e = refused("duplicate-id.yaml");
 

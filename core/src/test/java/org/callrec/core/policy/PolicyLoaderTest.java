@@ -203,6 +203,42 @@ class PolicyLoaderTest {
         }
 
         @Test
+        @DisplayName("4.2 refuses a retention period of a nanosecond, a deadline already past")
+        void refusesANanosecondRetentionPeriod() {
+            PolicyFileException e = refused("nanosecond-retention.yaml");
+
+            assertOneProblem(e, "retention.period", "PT0.000000001S",
+                    "must be between PT1H and P36500D (100 years), inclusive");
+            assertTrue(e.getMessage().contains("nanosecond-retention.yaml:36: retention.period"
+                    + " = 'PT0.000000001S': must be between PT1H and P36500D"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("4.2 refuses a retention period whose deadline no instant can hold")
+        void refusesARetentionPeriodBeyondAHundredYears() {
+            PolicyFileException e = refused("huge-retention.yaml");
+
+            assertOneProblem(e, "retention.period", "P999999999999D",
+                    "must be between PT1H and P36500D (100 years), inclusive");
+            assertTrue(e.getMessage().contains("huge-retention.yaml:36: retention.period"
+                    + " = 'P999999999999D': must be between PT1H and P36500D"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("4.2 accepts retention periods of exactly an hour and exactly 100 years")
+        void acceptsTheBoundsOfTheRetentionRange() throws Exception {
+            String shipped = shipped();
+            String anHour = shipped.replaceFirst("period: P[0-9]+D", "period: PT1H");
+            String aCentury = shipped.replaceFirst("period: P[0-9]+D", "period: P36500D");
+
+            Policy shortest = loader.load(stream(anHour), "an-hour.yaml");
+            Policy longest = loader.load(stream(aCentury), "a-century.yaml");
+
+            assertEquals(java.time.Duration.ofHours(1), shortest.retention().period());
+            assertEquals(java.time.Duration.ofDays(36_500), longest.retention().period());
+        }
+
+        @Test
         void refusesAClauseThatIsNotAClauseNumber() {
             PolicyFileException e = refused("bad-clause.yaml");
 
@@ -418,6 +454,65 @@ class PolicyLoaderTest {
             assertEquals(fromFile.policy(), fromStream.policy());
             assertEquals(fromFile.sha256(), fromStream.sha256());
             assertEquals("policy.yaml", fromStream.source());
+        }
+    }
+
+    @Nested
+    @DisplayName("text values")
+    class TextValues {
+
+        @Test
+        void refusesAnOrganisationHoldingTerminalEscapeSequencesShowingThemEscaped() {
+            PolicyFileException e = refused("escape-in-organisation.yaml");
+
+            assertEquals(1, e.problems().size(), e.getMessage());
+            PolicyProblem problem = e.problems().get(0);
+            assertEquals("organisation", problem.path());
+            assertEquals("\u001b[31mLeathermarket JMB\u001b[0m", problem.value());
+            assertTrue(problem.rule().startsWith("must not contain control characters"));
+            assertTrue(e.getMessage().contains("escape-in-organisation.yaml:3: organisation = "
+                    + "'\\u001b[31mLeathermarket JMB\\u001b[0m': must not contain control"
+                    + " characters (U+0000-U+001F, U+007F-U+009F)"), e.getMessage());
+            assertFalse(e.getMessage().contains("\u001b"), "the message holds no escape");
+        }
+
+        @Test
+        void refusesAnOrganisationOfTwoThousandCharactersShowingItCut() {
+            PolicyFileException e = refused("long-organisation.yaml");
+
+            assertEquals(1, e.problems().size(), e.getMessage());
+            PolicyProblem problem = e.problems().get(0);
+            assertEquals("organisation", problem.path());
+            assertEquals(2000, problem.value().length());
+            assertEquals("must be at most 1024 characters long", problem.rule());
+            String shownStart = "Leathermarket JMB ".repeat(5).substring(0, 80);
+            assertTrue(e.getMessage().contains("long-organisation.yaml:3: organisation = '"
+                    + shownStart + "...': must be at most 1024 characters long"),
+                    e.getMessage());
+            assertTrue(e.getMessage().length() < 1000, "the message shows the value cut");
+        }
+
+        @Test
+        void refusesATabInsideAValue() {
+            String text = "organisation: \"Leathermarket\tJMB\"\n";
+
+            PolicyFileException e = assertThrows(PolicyFileException.class,
+                    () -> loader.load(stream(text), "tab.yaml"));
+
+            assertTrue(e.getMessage().contains("tab.yaml:1: organisation = "
+                    + "'Leathermarket\\u0009JMB': must not contain control characters"),
+                    e.getMessage());
+        }
+
+        @Test
+        void acceptsAValueOfExactly1024Characters() throws Exception {
+            String organisation = "L".repeat(1024);
+            String text = shipped().replaceFirst("(?m)^organisation: .*$",
+                    "organisation: " + organisation);
+
+            Policy policy = loader.load(stream(text), "long-but-allowed.yaml");
+
+            assertEquals(organisation, policy.organisation());
         }
     }
 

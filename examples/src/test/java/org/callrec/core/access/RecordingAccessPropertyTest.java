@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,45 +16,87 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.Purpose;
 import org.callrec.core.policy.PurposeUse;
 import org.callrec.spi.access.Grant;
 import org.callrec.spi.access.GrantScope;
 import org.callrec.spi.audit.AuditEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Clauses 4.2, 5.1 and 5.3 as properties, through {@link RecordingAccess#open} on real encrypted
  * recordings on disk: for any requester, role, purpose, case, recording, grant and access rule,
  * the access is allowed exactly when the policy allows it; an allowed one receives the exact
  * audio and its audit entry is durable before a byte of the recording is read; a refused one
- * receives nothing and reads nothing from storage.
+ * receives nothing and reads nothing from storage. Combinations are drawn from a seeded random
+ * source; tries, seeds and replay: see {@link FuzzRuns}.
  */
 class RecordingAccessPropertyTest {
     private static final Instant NOW = RecordedInstallation.NOW;
     private static final String NONE = "";
     private static final AtomicInteger REQUESTERS = new AtomicInteger();
+    private static final String[] PURPOSES = {"training", "spot-check", "complaint",
+        "abuse-evidence", "demand-analysis", "subject-access", "marketing"};
+    private static final String[] READING_PURPOSES = {"training", "spot-check", "complaint",
+        "abuse-evidence", "subject-access"};
+    private static final String[] REAL_TARGETS = {"first", "second", "child"};
+    private static final String[] TARGETS = {"first", "second", "child", "forged", "path"};
+    private static final String[] CASES = {NONE, "CASE-1", "CASE-2"};
+    private static final String[] WINDOWS = {"current", "open", "expired", "future"};
+
+    /** Below this many tries a run may by chance draw no allowed or no refused combination. */
+    private static final int TRIES_THAT_SEE_BOTH_OUTCOMES = 100;
 
     private static Path folder;
     private static RecordedInstallation installation;
 
-    @BeforeContainer
+    /** Any combination of requester, request, grant and access rule. */
+    private record Combination(boolean inDirectory, boolean isManager, boolean holdsChildRole,
+            String purpose, String caseReference, String target, boolean hasGrant,
+            boolean grantForThatPurpose, String otherGrantPurpose, GrantScope grantScope,
+            String grantCase, String grantWindow, boolean grantRevoked, boolean grantRequired,
+            boolean childRule, boolean download) {
+
+        static Combination draw(SplittableRandom random) {
+            return new Combination(random.nextBoolean(), random.nextBoolean(),
+                    random.nextBoolean(), FuzzRuns.oneOf(random, PURPOSES),
+                    FuzzRuns.oneOf(random, CASES), FuzzRuns.oneOf(random, TARGETS),
+                    random.nextBoolean(), random.nextBoolean(),
+                    FuzzRuns.oneOf(random, PURPOSES),
+                    FuzzRuns.oneOf(random, GrantScope.values()),
+                    FuzzRuns.oneOf(random, CASES), FuzzRuns.oneOf(random, WINDOWS),
+                    random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                    random.nextBoolean());
+        }
+    }
+
+    /** A combination the policy allows: a manager reading a real recording under a grant. */
+    private record PermittedCombination(boolean holdsChildRole, String purpose, String target,
+            boolean grantNamesTheCase, boolean grantIsOpenEnded, boolean grantRequired,
+            boolean childRule, boolean download) {
+
+        static PermittedCombination draw(SplittableRandom random) {
+            return new PermittedCombination(random.nextBoolean(),
+                    FuzzRuns.oneOf(random, READING_PURPOSES),
+                    FuzzRuns.oneOf(random, REAL_TARGETS), random.nextBoolean(),
+                    random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                    random.nextBoolean());
+        }
+    }
+
+    @BeforeAll
     static void openTheInstallation() throws IOException {
         folder = Files.createTempDirectory("callrec-access-properties");
         installation = new RecordedInstallation(folder);
     }
 
-    @AfterContainer
+    @AfterAll
     static void closeTheInstallation() throws IOException {
         installation.close();
         try (Stream<Path> paths = Files.walk(folder)) {
@@ -62,71 +106,77 @@ class RecordingAccessPropertyTest {
         }
     }
 
-    @Property(tries = 300)
-    void onlyWhatThePolicyAllowsReceivesAByteAndItIsAuditedFirst(
-            @ForAll boolean inDirectory,
-            @ForAll boolean isManager,
-            @ForAll boolean holdsChildRole,
-            @ForAll("purposes") String purpose,
-            @ForAll("cases") String caseReference,
-            @ForAll("targets") String target,
-            @ForAll boolean hasGrant,
-            @ForAll boolean grantForThatPurpose,
-            @ForAll("purposes") String otherGrantPurpose,
-            @ForAll GrantScope grantScope,
-            @ForAll("cases") String grantCase,
-            @ForAll("windows") String grantWindow,
-            @ForAll boolean grantRevoked,
-            @ForAll boolean grantRequired,
-            @ForAll boolean childRule,
-            @ForAll boolean download) throws Exception {
+    @Test
+    void onlyWhatThePolicyAllowsReceivesAByteAndItIsAuditedFirst() {
+        int[] outcomes = new int[2];
+
+        int tries = FuzzRuns.forAll(300, Combination::draw, combination -> {
+            boolean allowed = receivesExactlyWhatThePolicyAllows(combination);
+            outcomes[allowed ? 1 : 0]++;
+        });
+
+        if (tries >= TRIES_THAT_SEE_BOTH_OUTCOMES) {
+            assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "refused " + outcomes[0]
+                    + " and allowed " + outcomes[1] + " of " + tries + " combinations");
+        }
+    }
+
+    @Test
+    void everyAccessThePolicyAllowsReceivesTheWholeRecordingAuditedFirst() {
+        long grantedBefore = grantedEntries();
+
+        int tries = FuzzRuns.forAll(60, PermittedCombination::draw,
+                RecordingAccessPropertyTest::receivesTheWholeRecording);
+
+        assertEquals(grantedBefore + tries, grantedEntries(),
+                "every permitted access leaves one granted entry in the audit trail");
+    }
+
+    private static long grantedEntries() {
+        return installation.audit.appended().stream()
+                .filter(a -> a.entry().action().equals(AuditEntry.ACTION_ACCESS_GRANTED))
+                .count();
+    }
+
+    /** Checks one combination; returns whether the policy allowed it. */
+    private static boolean receivesExactlyWhatThePolicyAllows(Combination c) throws Exception {
         String requester = "staff-" + REQUESTERS.incrementAndGet();
-        String grantPurpose = grantForThatPurpose ? purpose : otherGrantPurpose;
+        String purpose = c.purpose();
+        String grantPurpose = c.grantForThatPurpose() ? purpose : c.otherGrantPurpose();
         List<String> roles = new ArrayList<>();
-        if (isManager) {
+        if (c.isManager()) {
             roles.add("manager");
         }
-        if (holdsChildRole) {
+        if (c.holdsChildRole()) {
             roles.add("safeguarding-lead");
         }
-        if (inDirectory) {
+        if (c.inDirectory()) {
             installation.addStaff(requester, roles.toArray(String[]::new));
         }
-        if (hasGrant) {
-            addGrant(requester, grantPurpose, grantScope, grantCase, grantWindow, grantRevoked);
+        if (c.hasGrant()) {
+            addGrant(requester, grantPurpose, c.grantScope(), c.grantCase(), c.grantWindow(),
+                    c.grantRevoked());
         }
-        Policy policy = installation.policyWith(grantRequired,
-                childRule ? Set.of("safeguarding-lead") : Set.of());
-        String recordingId = recordingId(target);
+        Policy policy = installation.policyWith(c.grantRequired(),
+                c.childRule() ? Set.of("safeguarding-lead") : Set.of());
+        String recordingId = recordingId(c.target());
         AccessRequest request = new AccessRequest(requester, purpose,
-                caseReference.equals(NONE) ? null : caseReference, recordingId,
-                download ? AccessMode.DOWNLOAD : AccessMode.PLAY);
-        boolean grantCovers = hasGrant && grantPurpose.equals(purpose)
-                && (grantCase.equals(NONE) || grantCase.equals(caseReference))
-                && (grantWindow.equals("current") || grantWindow.equals("open"))
-                && !grantRevoked && scopeCovers(grantScope, target);
-        boolean allowed = allowedByPolicy(policy, inDirectory && isManager, holdsChildRole,
-                purpose, caseReference, target, grantCovers, grantRequired, childRule);
+                c.caseReference().equals(NONE) ? null : c.caseReference(), recordingId,
+                c.download() ? AccessMode.DOWNLOAD : AccessMode.PLAY);
+        boolean grantCovers = c.hasGrant() && grantPurpose.equals(purpose)
+                && (c.grantCase().equals(NONE) || c.grantCase().equals(c.caseReference()))
+                && (c.grantWindow().equals("current") || c.grantWindow().equals("open"))
+                && !c.grantRevoked() && scopeCovers(c.grantScope(), c.target());
+        boolean allowed = allowedByPolicy(policy, c.inDirectory() && c.isManager(),
+                c.holdsChildRole(), purpose, c.caseReference(), c.target(), grantCovers,
+                c.grantRequired(), c.childRule());
         long storageBefore = installation.storage.bytesRead();
         int entriesBefore = installation.audit.appended().size();
 
         RecordingAccess access = installation.access(policy);
 
-        Statistics.label("allowed").collect(allowed);
         if (allowed) {
-            byte[] heard;
-            try (InputStream in = access.open(request)) {
-                heard = in.readAllBytes();
-            }
-            assertArrayEquals(installation.audio, heard);
-            ObservedAudit.Appended granted = installation.audit.appended().get(entriesBefore);
-            assertEquals(AuditEntry.ACTION_ACCESS_GRANTED, granted.entry().action());
-            assertEquals(requester, granted.entry().actor());
-            assertEquals(recordingId, granted.entry().recordingId());
-            assertEquals(purpose, granted.entry().details().get("purpose"));
-            assertEquals(request.mode().word(), granted.entry().details().get("mode"));
-            assertEquals(storageBefore, granted.storageBytesReadWhenDurable(),
-                    "the audit entry is durable before the first byte is read");
+            assertReceivesTheAudioAuditedFirst(access, request, storageBefore, entriesBefore);
         } else {
             assertThrows(AccessRefusedException.class, () -> access.open(request).close());
             assertEquals(storageBefore, installation.storage.bytesRead(),
@@ -134,22 +184,14 @@ class RecordingAccessPropertyTest {
             assertEquals(AuditEntry.ACTION_ACCESS_REFUSED,
                     installation.audit.last().entry().action());
         }
+        return allowed;
     }
 
-    @Property(tries = 60)
-    void everyAccessThePolicyAllowsReceivesTheWholeRecordingAuditedFirst(
-            @ForAll boolean holdsChildRole,
-            @ForAll("readingPurposes") String purpose,
-            @ForAll("realTargets") String target,
-            @ForAll boolean grantNamesTheCase,
-            @ForAll boolean grantIsOpenEnded,
-            @ForAll boolean grantRequired,
-            @ForAll boolean childRule,
-            @ForAll boolean download) throws Exception {
+    private static void receivesTheWholeRecording(PermittedCombination c) throws Exception {
         String requester = "staff-" + REQUESTERS.incrementAndGet();
-        if (childRule && target.equals("child")) {
-            holdsChildRole = true;
-        }
+        String purpose = c.purpose();
+        String target = c.target();
+        boolean holdsChildRole = c.holdsChildRole() || c.childRule() && target.equals("child");
         installation.addStaff(requester, holdsChildRole
                 ? new String[] {"manager", "safeguarding-lead"} : new String[] {"manager"});
         boolean needsCase = installation.shippedPolicy.purpose(purpose).orElseThrow()
@@ -157,13 +199,13 @@ class RecordingAccessPropertyTest {
         String caseReference = needsCase ? "CASE-1" : NONE;
         GrantScope scope = target.equals("first") ? GrantScope.RECORDING
                 : target.equals("second") ? GrantScope.CALL : GrantScope.ALL;
-        addGrant(requester, purpose, scope, grantNamesTheCase ? caseReference : NONE,
-                grantIsOpenEnded ? "open" : "current", false);
-        Policy policy = installation.policyWith(grantRequired,
-                childRule ? Set.of("safeguarding-lead") : Set.of());
+        addGrant(requester, purpose, scope, c.grantNamesTheCase() ? caseReference : NONE,
+                c.grantIsOpenEnded() ? "open" : "current", false);
+        Policy policy = installation.policyWith(c.grantRequired(),
+                c.childRule() ? Set.of("safeguarding-lead") : Set.of());
         AccessRequest request = new AccessRequest(requester, purpose,
                 needsCase ? caseReference : null, recordingId(target),
-                download ? AccessMode.DOWNLOAD : AccessMode.PLAY);
+                c.download() ? AccessMode.DOWNLOAD : AccessMode.PLAY);
         long storageBefore = installation.storage.bytesRead();
         int entriesBefore = installation.audit.appended().size();
 
@@ -251,37 +293,5 @@ class RecordingAccessPropertyTest {
             case "forged" -> "rec-00000000000000000000000000000000";
             default -> "../" + installation.first.objectKey();
         };
-    }
-
-    @Provide
-    Arbitrary<String> purposes() {
-        return Arbitraries.of("training", "spot-check", "complaint", "abuse-evidence",
-                "demand-analysis", "subject-access", "marketing");
-    }
-
-    @Provide
-    Arbitrary<String> readingPurposes() {
-        return Arbitraries.of("training", "spot-check", "complaint", "abuse-evidence",
-                "subject-access");
-    }
-
-    @Provide
-    Arbitrary<String> realTargets() {
-        return Arbitraries.of("first", "second", "child");
-    }
-
-    @Provide
-    Arbitrary<String> cases() {
-        return Arbitraries.of(NONE, "CASE-1", "CASE-2");
-    }
-
-    @Provide
-    Arbitrary<String> targets() {
-        return Arbitraries.of("first", "second", "child", "forged", "path");
-    }
-
-    @Provide
-    Arbitrary<String> windows() {
-        return Arbitraries.of("current", "open", "expired", "future");
     }
 }

@@ -34,11 +34,10 @@ public record YamlProblem(String path, String value, String rule, int line) {
         if (value == null) {
             return "(missing)";
         }
-        if (value.startsWith("(") && value.endsWith(")")) {
-            return value;
-        }
-
-        StringBuilder shown = new StringBuilder("'");
+        // A kind such as (a mapping) is shown bare; it is still escaped, since a value written
+        // in parentheses in the file looks the same.
+        boolean kind = value.startsWith("(") && value.endsWith(")");
+        StringBuilder shown = new StringBuilder(kind ? "" : "'");
         value.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 shown.append(String.format("\\u%04x", c));
@@ -49,6 +48,6 @@ public record YamlProblem(String path, String value, String rule, int line) {
         if (value.codePointCount(0, value.length()) > SHOWN_LENGTH) {
             shown.append("...");
         }
-        return shown.append('\'').toString();
+        return kind ? shown.toString() : shown.append('\'').toString();
     }
 }

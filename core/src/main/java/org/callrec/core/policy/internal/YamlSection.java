@@ -29,6 +29,17 @@ public final class YamlSection {
         T read(String text);
     }
 
+    /** The longest text value accepted, in characters: far above any real name or sentence. */
+    public static final int MAX_TEXT_LENGTH = 1024;
+
+    /** The rule a text value holding a control character breaks. */
+    public static final String CONTROL_CHARACTER_RULE = "must not contain control characters"
+            + " (U+0000-U+001F, U+007F-U+009F), tabs and line breaks included";
+
+    /** The rule a text value longer than {@link #MAX_TEXT_LENGTH} breaks. */
+    public static final String LENGTH_RULE =
+            "must be at most " + MAX_TEXT_LENGTH + " characters long";
+
     private final YamlBinding binding;
     private final String path;
     private final YamlNode.Mapping mapping;
@@ -258,13 +269,36 @@ public final class YamlSection {
 
     private String itemText(String itemPath, YamlNode node) {
         if (node instanceof YamlNode.Scalar s && !s.isNull()) {
-            return s.text();
+            return safeText(itemPath, s);
         }
         String rule = node instanceof YamlNode.Scalar
                 ? "must not be empty"
                 : "must be a single value, not " + node.shown();
         binding.report(itemPath, node.shown(), rule, node.line());
         return null;
+    }
+
+    /**
+     * Returns the scalar's text, or null after reporting it: every value a file gives ends up in
+     * decisions, audit entries, logs and terminals, where a control character could forge a line
+     * or move the cursor, and a huge value could flood them.
+     */
+    private String safeText(String itemPath, YamlNode.Scalar scalar) {
+        String text = scalar.text();
+        if (text.codePoints().anyMatch(YamlSection::isControl)) {
+            binding.report(itemPath, text, CONTROL_CHARACTER_RULE, scalar.line());
+            return null;
+        }
+
+        if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
+            binding.report(itemPath, text, LENGTH_RULE, scalar.line());
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean isControl(int codePoint) {
+        return codePoint <= 0x1f || codePoint >= 0x7f && codePoint <= 0x9f;
     }
 
     /** Marks a key as known and returns its value, or null when it is absent or null. */
