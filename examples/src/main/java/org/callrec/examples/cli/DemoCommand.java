@@ -31,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".callrec-demo";
 
+    /** The demo's own audit entries: one policy load for each of its three replays. */
+    private static final long DEMO_AUDIT_ENTRIES = 3;
+
     @ParentCommand
     private CallrecCommand parent;
 
@@ -107,12 +110,35 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("folder " + folder + " is not empty and was"
                         + " not made by `callrec demo`; choose another with --data");
             }
+            refuseIfUsedSince(folder);
             removed = !empty;
             deleteTree(folder);
         }
         Files.createDirectories(folder);
         Files.createFile(folder.resolve(MARKER));
         return removed;
+    }
+
+    /**
+     * A previous demo's folder that has been used since (a hold placed, a grant issued, a
+     * recording played or swept) holds an audit history and perhaps held recordings: the demo
+     * never deletes those, only its own untouched output.
+     */
+    private static void refuseIfUsedSince(Path folder) throws IOException {
+        Path trail = Workspace.auditFile(folder.resolve("data"));
+        if (!Files.isRegularFile(trail)) {
+            return;
+        }
+        long entries;
+        try (Stream<String> lines = Files.lines(trail)) {
+            entries = lines.count();
+        }
+        if (entries > DEMO_AUDIT_ENTRIES) {
+            throw new IllegalArgumentException("the previous demo in " + folder + " has been"
+                    + " used since it ran (" + entries + " audit entries: holds, grants, access"
+                    + " or disposal); it is not removed: choose another folder with --data, or"
+                    + " remove it yourself");
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -58,10 +58,17 @@ final class WhatIfCommand implements Callable<Integer> {
         WhatIf whatIf = new WhatIf(policy, parent.clock());
 
         List<CallChange> changes = new ArrayList<>();
+        int disposed = 0;
         try (Catalogue catalogue = Workspace.openCatalogueReadOnly(common.data,
                 parent.clock())) {
             for (CallRecord call : catalogue.calls()) {
                 if (call.startedAt() == null || call.startedAt().isBefore(from)) {
+                    continue;
+                }
+                if (call.events().isEmpty()) {
+                    // Disposal of a call's last recording erases its decision inputs with its
+                    // personal data, so there is nothing left to replay.
+                    disposed++;
                     continue;
                 }
                 changes.add(whatIf.compare(call,
@@ -73,6 +80,10 @@ final class WhatIfCommand implements Callable<Integer> {
         out.printf("what-if: policy %s %s over the calls since %s in %s (nothing stored is"
                 + " changed)%n", policy.organisation(), policy.version(), since, common.data);
         out.println(new WhatIfReport(policy.version(), changes).describe());
+        if (disposed > 0) {
+            out.printf("%d call(s) skipped: disposed of, so their decision inputs are gone%n",
+                    disposed);
+        }
         return 0;
     }
 }

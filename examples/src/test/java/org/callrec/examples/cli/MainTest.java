@@ -84,6 +84,21 @@ class MainTest {
     }
 
     @Test
+    void demoNeverRemovesAPreviousDemoThatWasUsedSince() throws IOException {
+        Path trail = Workspace.auditFile(data);
+        List<String> lines = Files.readAllLines(trail);
+        replay("queue");
+        long used = Files.readAllLines(trail).size();
+
+        Result again = run("demo", "--data", demo.toString());
+
+        assertTrue(used > lines.size());
+        assertEquals(1, again.code);
+        assertTrue(again.err.contains("has been used since it ran"), again.err);
+        assertEquals(used, Files.readAllLines(trail).size());
+    }
+
+    @Test
     void recordingsListsNoPhoneNumbersUnlessAsked() {
         replay("queue", "--policy", changedPolicy("mode: wait-for-evidence",
                 "mode: record-and-flag"));
