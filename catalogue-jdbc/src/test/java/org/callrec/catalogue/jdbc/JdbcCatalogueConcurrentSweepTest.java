@@ -57,6 +57,7 @@ class JdbcCatalogueConcurrentSweepTest {
     private static final int INGESTERS = 2;
     private static final int SEEDED = 120;
     private static final Duration INGESTING = Duration.ofSeconds(3);
+    private static final int INGESTED_EACH = 150;
     private static final Clock CLOCK = Clock.systemUTC();
 
     @Test
@@ -157,8 +158,10 @@ class JdbcCatalogueConcurrentSweepTest {
         private Void ingest(Catalogue catalogue, int ingester, CountDownLatch go,
                 AtomicBoolean ingesting) throws InterruptedException {
             go.await();
-            for (int n = 0; ingesting.get(); n++) {
+            // Spread over the ingesting time, as calls end, and bounded, so the run stays short.
+            for (int n = 0; ingesting.get() && n < INGESTED_EACH; n++) {
                 add(catalogue, "ingest-" + ingester + "-" + n, n % 5 == 4 ? future : past);
+                Thread.sleep(INGESTING.toMillis() / INGESTED_EACH);
             }
             return null;
         }
