@@ -374,6 +374,16 @@ public final class JdbcCatalogue implements Catalogue {
         return claimed;
     }
 
+    @Override
+    public void releaseClaims(String claimant) {
+        Objects.requireNonNull(claimant, "claimant");
+
+        int released = inTransaction("release the claims of a sweeper",
+                Connection.TRANSACTION_READ_COMMITTED,
+                connection -> RecordingTable.releaseClaims(connection, claimant));
+        LOG.debug("Sweeper {} released its claim on {} recording(s)", claimant, released);
+    }
+
     private List<RecordingEntry> claim(Instant asOf, int limit, String claimant,
             Instant claimUntil, boolean skipLocked) {
         return inTransaction("claim recordings due for disposal",

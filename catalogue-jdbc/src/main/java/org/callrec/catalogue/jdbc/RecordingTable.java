@@ -149,6 +149,16 @@ final class RecordingTable {
         return claimed;
     }
 
+    /** Ends every claim of a claimant; returns how many recordings it had claimed. */
+    static int releaseClaims(Connection connection, String claimant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE recordings SET"
+                + " claimed_by = NULL, claimed_until_s = NULL, claimed_until_ns = NULL"
+                + " WHERE claimed_by = ?")) {
+            statement.setString(1, claimant);
+            return statement.executeUpdate();
+        }
+    }
+
     private static void bindClaimable(PreparedStatement statement, int first, String claimant,
             Instant asOf) throws SQLException {
         statement.setString(first, claimant);

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Several sweeps, on one node or many, can run over one catalogue at once: each claims its
  * batches through {@link Catalogue#claimDueForDisposal} under its own claimant id, so no two
  * dispose of the same recording, and a batch claimed by a sweep that stopped is taken by another
- * when the claim's lease runs out (or at once by the same sweep's next run). One sweep's
- * {@link #run} calls take turns.
+ * when the claim's lease runs out. A run that ends, stopped or not, releases what it claimed and
+ * did not dispose of, so only a sweep that dies keeps recordings from the others until its lease
+ * runs out. One sweep's {@link #run} calls take turns.
  */
 public final class RetentionSweep {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
@@ -136,21 +137,36 @@ public final class RetentionSweep {
         List<SweepItem> done = new ArrayList<>();
 
         Optional<String> failure = Optional.empty();
-        List<RecordingEntry> batch = claimBatch(now);
-        while (!batch.isEmpty() && failure.isEmpty()) {
-            for (RecordingEntry entry : batch) {
-                failure = disposeOne(entry, now, done, progress);
-                if (failure.isPresent()) {
-                    break;
+        try {
+            List<RecordingEntry> batch = claimBatch(now);
+            while (!batch.isEmpty() && failure.isEmpty()) {
+                for (RecordingEntry entry : batch) {
+                    failure = disposeOne(entry, now, done, progress);
+                    if (failure.isPresent()) {
+                        break;
+                    }
                 }
+                batch = failure.isPresent() ? List.of() : claimBatch(now);
             }
-            batch = failure.isPresent() ? List.of() : claimBatch(now);
+        } finally {
+            // What this run claimed and did not dispose of (it stopped, or a hold came) is
+            // left to whichever sweep comes next; only a sweep that dies keeps it to its lease.
+            releaseClaims();
         }
 
         LOG.info("Retention sweep {} as of {}: {} recording(s) disposed of{}", claimant, now,
                 done.size(), failure.map(reason -> "; stopped: " + reason).orElse(""));
         return new SweepReport(now, false, done, overdueHolds(now), heldPastDeadline(now),
                 failure.orElse(null));
+    }
+
+    private void releaseClaims() {
+        try {
+            catalogue.releaseClaims(claimant);
+        } catch (RuntimeException e) {
+            LOG.warn("Retention sweep {} could not release its claims; other sweeps take them"
+                    + " when its lease of {} runs out", claimant, lease, e);
+        }
     }
 
     private List<RecordingEntry> claimBatch(Instant now) {

@@ -191,6 +191,11 @@ public final class InMemoryCatalogue implements Catalogue {
     }
 
     @Override
+    public synchronized void releaseClaims(String claimant) {
+        claims.values().removeIf(claim -> claim.getKey().equals(claimant));
+    }
+
+    @Override
     public synchronized void destroyWrappedKey(String recordingId) {
         RecordingEntry entry = recordings.get(recordingId);
         if (entry != null) {

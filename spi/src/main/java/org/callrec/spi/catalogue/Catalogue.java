@@ -105,6 +105,13 @@ public interface Catalogue extends AutoCloseable {
             Instant claimUntil);
 
     /**
+     * Ends every claim a claimant holds, so that other sweepers may take those recordings at
+     * once: a sweeper that stops calls it for what it claimed and did not dispose of. Releasing
+     * when there is nothing claimed is a no-op.
+     */
+    void releaseClaims(String claimant);
+
+    /**
      * Destroys a recording's wrapped data key, so that its object can never be decrypted again
      * (crypto-shredding): the key's bytes are removed, not only hidden. Idempotent: a recording
      * whose key is already destroyed, or that is not catalogued, is left as it is.

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The promises of {@link Catalogue} that every catalogue keeps: exact round trips of calls and
  * recordings, recording ids added once, a retention deadline written once, due recordings
- * claimed by one sweeper at a time, and all of it under writers racing from many threads. A catalogue's JUnit 5 test extends this class and says how to
- * open a fresh, empty catalogue.
+ * claimed by one sweeper at a time, and all of it under writers racing from many threads. A
+ * catalogue's JUnit 5 test extends this class and says how to open a fresh, empty catalogue.
  */
 public abstract class CatalogueConformanceKit {
     /** The catalogue under test; opened before each test and closed after it. */
@@ -283,6 +283,23 @@ public abstract class CatalogueConformanceKit {
         assertEquals(List.of(), beforeExpiry);
         assertEquals(List.of("rec-1"), ids(atExpiry));
         assertEquals(List.of(), byTheFirst);
+    }
+
+    /** Released claims are taken by another sweeper at once; others' claims stay. */
+    @Test
+    protected void letsAnotherSweeperTakeReleasedClaimsAtOnce() {
+        addDue("rec-1", "call-1");
+        addDue("rec-2", "call-2");
+        Instant until = deadline.plus(Duration.ofMinutes(10));
+        catalogue.claimDueForDisposal(deadline, 1, "sweep-a", until);
+        catalogue.claimDueForDisposal(deadline, 1, "sweep-b", until);
+
+        catalogue.releaseClaims("sweep-a");
+        catalogue.releaseClaims("sweep-nobody");
+        List<RecordingEntry> taken = catalogue.claimDueForDisposal(deadline, 10, "sweep-c",
+                until);
+
+        assertEquals(List.of("rec-1"), ids(taken));
     }
 
     /** Claims take what is due and not held, earliest deadline first, up to the limit. */
