@@ -170,6 +170,9 @@ public final class RetentionSweep {
     }
 
     private List<RecordingEntry> claimBatch(Instant now) {
+        // Limitation: the lease is not renewed. A sweep slower than its lease over one batch
+        // (a store answering very slowly) can see another sweep take the rest of its batch;
+        // both then audit the disposal of those recordings, though one receipt is kept.
         return catalogue.claimDueForDisposal(now, batchSize, claimant,
                 clock.instant().plus(lease));
     }
