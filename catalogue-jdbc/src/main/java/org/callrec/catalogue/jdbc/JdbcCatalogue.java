@@ -43,20 +43,26 @@ public final class JdbcCatalogue implements Catalogue {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCatalogue.class);
 
     private static final String EMBEDDED_FILE = "jdbc:h2:file:";
+    private static final int MAX_CLAIMANT_LENGTH = 128;
+
+    /** Makes claims on H2 take turns within this process; see {@link #claimDueForDisposal}. */
+    private static final Object H2_CLAIMS = new Object();
 
     private final HikariDataSource pool;
     private final String loggableUrl;
     private final String schemaVersion;
     private final SealedText sealed;
     private final String url;
+    private final Vendor vendor;
 
     private JdbcCatalogue(HikariDataSource pool, String loggableUrl, String schemaVersion,
-            SealedText sealed, String url) {
+            SealedText sealed, String url, Vendor vendor) {
         this.pool = pool;
         this.loggableUrl = loggableUrl;
         this.schemaVersion = schemaVersion;
         this.sealed = sealed;
         this.url = url;
+        this.vendor = vendor;
     }
 
     /**
@@ -72,7 +78,7 @@ public final class JdbcCatalogue implements Catalogue {
             LOG.info("Catalogue opened at {} with schema version {} and a pool of {}",
                     settings.loggableUrl(), version, settings.poolSize());
             return new JdbcCatalogue(pool, settings.loggableUrl(), version, sealed,
-                    settings.url());
+                    settings.url(), settings.vendor());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -335,6 +341,59 @@ public final class JdbcCatalogue implements Catalogue {
     /**
      * {@inheritDoc}
      *
+     * <p>The claim is written in the recording's row (claimant and expiry) in the transaction
+     * that picks the rows. On PostgreSQL the rows are picked with {@code SELECT ... FOR UPDATE
+     * SKIP LOCKED}, so sweepers on many nodes claim disjoint batches without waiting for each
+     * other. On H2, whose file mode admits one process, claims take turns within the process
+     * instead; that is correct for any number of sweepers in that one process.
+     */
+    @Override
+    public List<RecordingEntry> claimDueForDisposal(Instant asOf, int limit, String claimant,
+            Instant claimUntil) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(claimant, "claimant");
+        Objects.requireNonNull(claimUntil, "claimUntil");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        if (claimant.isBlank() || claimant.length() > MAX_CLAIMANT_LENGTH) {
+            throw new IllegalArgumentException("a claimant must be 1 to " + MAX_CLAIMANT_LENGTH
+                    + " characters, was " + claimant.length() + " characters");
+        }
+
+        List<RecordingEntry> claimed;
+        if (vendor == Vendor.POSTGRESQL) {
+            claimed = claim(asOf, limit, claimant, claimUntil, true);
+        } else {
+            synchronized (H2_CLAIMS) {
+                claimed = claim(asOf, limit, claimant, claimUntil, false);
+            }
+        }
+        LOG.debug("Sweeper {} claimed {} recording(s) due by {} until {}", claimant,
+                claimed.size(), asOf, claimUntil);
+        return claimed;
+    }
+
+    @Override
+    public void releaseClaims(String claimant) {
+        Objects.requireNonNull(claimant, "claimant");
+
+        int released = inTransaction("release the claims of a sweeper",
+                Connection.TRANSACTION_READ_COMMITTED,
+                connection -> RecordingTable.releaseClaims(connection, claimant));
+        LOG.debug("Sweeper {} released its claim on {} recording(s)", claimant, released);
+    }
+
+    private List<RecordingEntry> claim(Instant asOf, int limit, String claimant,
+            Instant claimUntil, boolean skipLocked) {
+        return inTransaction("claim recordings due for disposal",
+                Connection.TRANSACTION_READ_COMMITTED, connection -> RecordingTable.claimDue(
+                        connection, asOf, limit, claimant, claimUntil, skipLocked));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>The wrapped bytes are overwritten with zeros and then set to null. On H2 the old page
      * versions stay in the database file until it is compacted, which {@link #compact()} does.
      */
@@ -350,10 +409,31 @@ public final class JdbcCatalogue implements Catalogue {
         LOG.debug("Wrapped key of recording {} destroyed", recordingId);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two nodes recording the same disposal at once keep one receipt: the loser's insert
+     * fails on the receipt's primary key, and it finds the winner's receipt and changes nothing.
+     */
     @Override
     public void recordDisposal(DisposalReceipt receipt) {
         Objects.requireNonNull(receipt, "receipt");
 
+        try {
+            recordDisposalOnce(receipt);
+        } catch (CatalogueStorageException e) {
+            if (!DeadlineTable.isUniqueViolation(e)
+                    || disposalOf(receipt.recordingId()).isEmpty()) {
+                throw e;
+            }
+            LOG.debug("Disposal of recording {} was recorded by another node",
+                    receipt.recordingId());
+            return;
+        }
+        LOG.debug("Disposal of recording {} recorded", receipt.recordingId());
+    }
+
+    private void recordDisposalOnce(DisposalReceipt receipt) {
         inTransaction("record the disposal of recording " + receipt.recordingId(),
                 Connection.TRANSACTION_READ_COMMITTED, connection -> {
                     RecordingEntry entry = RecordingTable.find(connection, receipt.recordingId());
@@ -370,7 +450,6 @@ public final class JdbcCatalogue implements Catalogue {
                     }
                     return null;
                 });
-        LOG.debug("Disposal of recording {} recorded", receipt.recordingId());
     }
 
     @Override

@@ -100,6 +100,74 @@ final class RecordingTable {
     }
 
     /**
+     * Claims up to {@code limit} recordings due at an instant that have no active hold and no
+     * running claim but the claimant's own, earliest deadline first, and returns them. On
+     * PostgreSQL ({@code skipLocked}) the candidates are locked with {@code FOR UPDATE SKIP
+     * LOCKED}, so concurrent claimers pass over each other's rows instead of waiting for them or
+     * taking them; a row claimed and committed meanwhile is checked again by the database and
+     * left out. Each row is then claimed only where it is still claimable, so a row lost to a
+     * racing claimer is not returned whatever the database.
+     */
+    static List<RecordingEntry> claimDue(Connection connection, Instant asOf, int limit,
+            String claimant, Instant claimUntil, boolean skipLocked) throws SQLException {
+        String claimable = "(r.claimed_by IS NULL OR r.claimed_by = ? OR r.claimed_until_s < ?"
+                + " OR (r.claimed_until_s = ? AND r.claimed_until_ns <= ?))";
+        String sql = SELECT + " WHERE (d.deadline_s < ? OR (d.deadline_s = ? AND d.deadline_ns"
+                + " <= ?)) AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.recording_id ="
+                + " r.recording_id AND h.released_at_s IS NULL) AND " + claimable
+                + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id FETCH FIRST ? ROWS ONLY"
+                + (skipLocked ? " FOR UPDATE OF r SKIP LOCKED" : "");
+        List<RecordingEntry> candidates = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, asOf.getEpochSecond());
+            statement.setLong(2, asOf.getEpochSecond());
+            statement.setInt(3, asOf.getNano());
+            bindClaimable(statement, 4, claimant, asOf);
+            statement.setInt(8, limit);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    candidates.add(read(row));
+                }
+            }
+        }
+
+        String update = "UPDATE recordings r SET claimed_by = ?, claimed_until_s = ?,"
+                + " claimed_until_ns = ? WHERE r.recording_id = ? AND " + claimable;
+        List<RecordingEntry> claimed = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            for (RecordingEntry candidate : candidates) {
+                statement.setString(1, claimant);
+                statement.setLong(2, claimUntil.getEpochSecond());
+                statement.setInt(3, claimUntil.getNano());
+                statement.setString(4, candidate.recordingId());
+                bindClaimable(statement, 5, claimant, asOf);
+                if (statement.executeUpdate() == 1) {
+                    claimed.add(candidate);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** Ends every claim of a claimant; returns how many recordings it had claimed. */
+    static int releaseClaims(Connection connection, String claimant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE recordings SET"
+                + " claimed_by = NULL, claimed_until_s = NULL, claimed_until_ns = NULL"
+                + " WHERE claimed_by = ?")) {
+            statement.setString(1, claimant);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void bindClaimable(PreparedStatement statement, int first, String claimant,
+            Instant asOf) throws SQLException {
+        statement.setString(first, claimant);
+        statement.setLong(first + 1, asOf.getEpochSecond());
+        statement.setLong(first + 2, asOf.getEpochSecond());
+        statement.setInt(first + 3, asOf.getNano());
+    }
+
+    /**
      * Removes a recording's wrapped key. The bytes are first overwritten with zeros of the same
      * length and then set to null, so that neither the row's current version nor the page the
      * update rewrites holds them; compaction then drops the old pages from the file.

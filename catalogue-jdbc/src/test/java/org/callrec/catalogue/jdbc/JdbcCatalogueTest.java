@@ -465,7 +465,7 @@ class JdbcCatalogueTest {
 
         @Test
         void reportsTheSchemaVersionAfterMigration() {
-            assertEquals("20", catalogue.schemaVersion());
+            assertEquals("30", catalogue.schemaVersion());
         }
 
         @Test
@@ -485,7 +485,7 @@ class JdbcCatalogueTest {
             }
 
             assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes", "10 grants",
-                    "20 holds disposal and subject access"), applied);
+                    "20 holds disposal and subject access", "30 disposal claims"), applied);
         }
     }
 

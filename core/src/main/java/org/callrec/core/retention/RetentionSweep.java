@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.spi.catalogue.Hold;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * recordings in batches, and a recording half disposed of by a stopped sweep is still due and is
  * finished by the next. It stops at the first failure (logged at ERROR) rather than skipping
  * ahead, so nothing is left half done unnoticed.
+ *
+ * <p>Several sweeps, on one node or many, can run over one catalogue at once: each claims its
+ * batches through {@link Catalogue#claimDueForDisposal} under its own claimant id, so no two
+ * dispose of the same recording, and a batch claimed by a sweep that stopped is taken by another
+ * when the claim's lease runs out. A run that ends, stopped or not, releases what it claimed and
+ * did not dispose of, so only a sweep that dies keeps recordings from the others until its lease
+ * runs out. One sweep's {@link #run} calls take turns.
  */
 public final class RetentionSweep {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
@@ -34,14 +42,21 @@ public final class RetentionSweep {
     /** The actor named in audit entries the sweep writes. */
     public static final String ACTOR = "retention-sweep";
 
+    /** How long a claimed batch is kept from other sweeps unless a lease is given. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+
+    private static final int MAX_CLAIMANT_LENGTH = 128;
+
     private final Catalogue catalogue;
     private final RecordingDisposal disposal;
     private final Clock clock;
     private final ZoneId zone;
     private final int batchSize;
+    private final String claimant;
+    private final Duration lease;
 
     /**
-     * Creates a sweep.
+     * Creates a sweep with a claimant id of its own and the {@link #DEFAULT_LEASE}.
      *
      * @param catalogue where due recordings and holds are found
      * @param disposal disposes of each recording
@@ -51,6 +66,25 @@ public final class RetentionSweep {
      */
     public RetentionSweep(Catalogue catalogue, RecordingDisposal disposal, Clock clock,
             ZoneId zone, int batchSize) {
+        this(catalogue, disposal, clock, zone, batchSize, "sweep-" + UUID.randomUUID(),
+                DEFAULT_LEASE);
+    }
+
+    /**
+     * Creates a sweep that claims recordings under a given claimant id for a given lease.
+     *
+     * @param catalogue where due recordings and holds are found
+     * @param disposal disposes of each recording
+     * @param clock the instant deadlines are compared with
+     * @param zone the policy's time zone, in which hold review dates are read
+     * @param batchSize how many recordings to claim at once, at least 1
+     * @param claimant this sweep's id, unique among sweeps over the catalogue, 1 to 128
+     *     characters
+     * @param lease how long a claimed batch is kept from other sweeps; longer than disposing of
+     *     a batch takes
+     */
+    public RetentionSweep(Catalogue catalogue, RecordingDisposal disposal, Clock clock,
+            ZoneId zone, int batchSize, String claimant, Duration lease) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.disposal = Objects.requireNonNull(disposal, "disposal");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,10 +93,27 @@ public final class RetentionSweep {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
         this.batchSize = batchSize;
+        Objects.requireNonNull(claimant, "claimant");
+        if (claimant.isBlank() || claimant.length() > MAX_CLAIMANT_LENGTH) {
+            throw new IllegalArgumentException("a sweep's claimant id must be 1 to "
+                    + MAX_CLAIMANT_LENGTH + " characters, was '" + claimant + "'");
+        }
+        this.claimant = claimant;
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a sweep's lease must be positive, was " + lease);
+        }
+        this.lease = lease;
+    }
+
+    /** Returns the id under which this sweep claims recordings. */
+    public String claimant() {
+        return claimant;
     }
 
     /**
-     * Lists what a sweep would dispose of now, and why, changing nothing.
+     * Lists what a sweep would dispose of now, and why, changing nothing: it claims nothing, so
+     * it also lists recordings another sweep has claimed.
      *
      * <p>Limitation: the dry run lists at most {@code 100 * batchSize} recordings.
      */
@@ -80,27 +131,50 @@ public final class RetentionSweep {
      *
      * @return what was done; {@link SweepReport#failure()} says why it stopped early, if it did
      */
-    public SweepReport run(Consumer<SweepItem> progress) {
+    public synchronized SweepReport run(Consumer<SweepItem> progress) {
         Objects.requireNonNull(progress, "progress");
         Instant now = clock.instant();
         List<SweepItem> done = new ArrayList<>();
 
         Optional<String> failure = Optional.empty();
-        List<RecordingEntry> batch = catalogue.dueForDisposal(now, batchSize);
-        while (!batch.isEmpty() && failure.isEmpty()) {
-            for (RecordingEntry entry : batch) {
-                failure = disposeOne(entry, now, done, progress);
-                if (failure.isPresent()) {
-                    break;
+        try {
+            List<RecordingEntry> batch = claimBatch(now);
+            while (!batch.isEmpty() && failure.isEmpty()) {
+                for (RecordingEntry entry : batch) {
+                    failure = disposeOne(entry, now, done, progress);
+                    if (failure.isPresent()) {
+                        break;
+                    }
                 }
+                batch = failure.isPresent() ? List.of() : claimBatch(now);
             }
-            batch = failure.isPresent() ? List.of() : catalogue.dueForDisposal(now, batchSize);
+        } finally {
+            // What this run claimed and did not dispose of (it stopped, or a hold came) is
+            // left to whichever sweep comes next; only a sweep that dies keeps it to its lease.
+            releaseClaims();
         }
 
-        LOG.info("Retention sweep as of {}: {} recording(s) disposed of{}", now, done.size(),
-                failure.map(reason -> "; stopped: " + reason).orElse(""));
+        LOG.info("Retention sweep {} as of {}: {} recording(s) disposed of{}", claimant, now,
+                done.size(), failure.map(reason -> "; stopped: " + reason).orElse(""));
         return new SweepReport(now, false, done, overdueHolds(now), heldPastDeadline(now),
                 failure.orElse(null));
+    }
+
+    private void releaseClaims() {
+        try {
+            catalogue.releaseClaims(claimant);
+        } catch (RuntimeException e) {
+            LOG.warn("Retention sweep {} could not release its claims; other sweeps take them"
+                    + " when its lease of {} runs out", claimant, lease, e);
+        }
+    }
+
+    private List<RecordingEntry> claimBatch(Instant now) {
+        // Limitation: the lease is not renewed. A sweep slower than its lease over one batch
+        // (a store answering very slowly) can see another sweep take the rest of its batch;
+        // both then audit the disposal of those recordings, though one receipt is kept.
+        return catalogue.claimDueForDisposal(now, batchSize, claimant,
+                clock.instant().plus(lease));
     }
 
     private Optional<String> disposeOne(RecordingEntry entry, Instant now, List<SweepItem> done,

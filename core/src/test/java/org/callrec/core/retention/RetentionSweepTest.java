@@ -115,6 +115,60 @@ class RetentionSweepTest {
     }
 
     @Test
+    void leavesARecordingClaimedByAnotherNodesSweepUntilItsClaimRunsOut() throws IOException {
+        RecordingEntry entry = storedEndingAt("call-1", CALL_END);
+        Instant lease = DEADLINE.plus(Duration.ofMinutes(10));
+        catalogue.claimDueForDisposal(DEADLINE, 10, "sweep-on-node-2", lease);
+
+        SweepReport whileClaimed = sweepAt(DEADLINE.plusSeconds(1)).run(item -> { });
+        SweepReport dryRun = sweepAt(DEADLINE.plusSeconds(1)).dryRun();
+        SweepReport afterLease = sweepAt(lease).run(item -> { });
+
+        assertEquals(List.of(), whileClaimed.items());
+        assertEquals(List.of(entry.recordingId()),
+                dryRun.items().stream().map(SweepItem::recordingId).toList());
+        assertEquals(List.of(entry.recordingId()),
+                afterLease.items().stream().map(SweepItem::recordingId).toList());
+        assertTrue(catalogue.findRecording(entry.recordingId()).isEmpty());
+    }
+
+    @Test
+    void resumesItsOwnClaimedBatchOnTheNextRunWhenTheLastStopped() throws IOException {
+        RecordingEntry entry = storedEndingAt("call-1", CALL_END);
+        RetentionSweep sweep = new RetentionSweep(catalogue, disposalAt(DEADLINE),
+                at(DEADLINE), LONDON, 2, "sweep-on-node-1", Duration.ofMinutes(10));
+        audit.failAppendNumber(1);
+
+        SweepReport stopped = sweep.run(item -> { });
+        SweepReport resumed = sweep.run(item -> { });
+
+        assertTrue(stopped.failure().contains(entry.recordingId()), stopped.failure());
+        assertEquals(List.of(entry.recordingId()),
+                resumed.items().stream().map(SweepItem::recordingId).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void refusesABlankClaimantNamingTheRule(String claimant) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new RetentionSweep(catalogue, disposalAt(DEADLINE), at(DEADLINE), LONDON,
+                        2, claimant, Duration.ofMinutes(10)));
+
+        assertTrue(error.getMessage().contains("'" + claimant + "'"), error.getMessage());
+        assertTrue(error.getMessage().contains("1 to 128 characters"), error.getMessage());
+    }
+
+    @Test
+    void refusesALeaseThatIsNotPositiveNamingIt() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new RetentionSweep(catalogue, disposalAt(DEADLINE), at(DEADLINE), LONDON,
+                        2, "sweep-1", Duration.ZERO));
+
+        assertTrue(error.getMessage().contains("lease must be positive"), error.getMessage());
+        assertTrue(error.getMessage().contains("PT0S"), error.getMessage());
+    }
+
+    @Test
     void neverTouchesARecordingOfALiveCall() throws IOException {
         RecordingEntry live = vault.store("call-live", "s1", CALL_END, CALL_END,
                 new ByteArrayInputStream(new byte[] {1, 2, 3}));

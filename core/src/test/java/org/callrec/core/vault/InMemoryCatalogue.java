@@ -33,6 +33,7 @@ public final class InMemoryCatalogue implements Catalogue {
     private final Map<String, CallRecord> calls = new LinkedHashMap<>();
     private final Map<String, RecordingEntry> recordings = new LinkedHashMap<>();
     private final Map<String, Instant> deadlines = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<String, Instant>> claims = new LinkedHashMap<>();
     private RuntimeException nextAddFailure;
 
     /** Creates an empty catalogue whose number lookups find nothing. */
@@ -173,6 +174,28 @@ public final class InMemoryCatalogue implements Catalogue {
     }
 
     @Override
+    public synchronized List<RecordingEntry> claimDueForDisposal(Instant asOf, int limit,
+            String claimant, Instant claimUntil) {
+        Predicate<RecordingEntry> claimable = entry -> {
+            Map.Entry<String, Instant> claim = claims.get(entry.recordingId());
+            return claim == null || claim.getKey().equals(claimant)
+                    || !claim.getValue().isAfter(asOf);
+        };
+        List<RecordingEntry> claimed = dueForDisposal(asOf, Integer.MAX_VALUE).stream()
+                .filter(claimable)
+                .limit(limit)
+                .toList();
+        claimed.forEach(entry -> claims.put(entry.recordingId(),
+                Map.entry(claimant, claimUntil)));
+        return claimed;
+    }
+
+    @Override
+    public synchronized void releaseClaims(String claimant) {
+        claims.values().removeIf(claim -> claim.getKey().equals(claimant));
+    }
+
+    @Override
     public synchronized void destroyWrappedKey(String recordingId) {
         RecordingEntry entry = recordings.get(recordingId);
         if (entry != null) {
@@ -193,6 +216,7 @@ public final class InMemoryCatalogue implements Catalogue {
         }
         disposals.putIfAbsent(receipt.recordingId(), receipt);
         recordings.remove(receipt.recordingId());
+        claims.remove(receipt.recordingId());
         if (recordingsOfCall(receipt.callId()).isEmpty()) {
             references.remove(receipt.callId());
             CallRecord call = calls.get(receipt.callId());

@@ -87,6 +87,31 @@ public interface Catalogue extends AutoCloseable {
     List<RecordingEntry> dueForDisposal(Instant asOf, int limit);
 
     /**
+     * Claims up to {@code limit} recordings due for disposal, as {@link #dueForDisposal} finds
+     * them, for one sweeper, and returns them, earliest deadline first. So that several
+     * sweepers over one catalogue never dispose of the same recording twice, a recording is
+     * claimed by at most one claimant at a time: one claimed by another claimant is skipped
+     * while its claim runs, that is while its expiry is after {@code asOf}. An expired claim can
+     * be taken by anyone, so the work of a sweeper that stopped is finished by another; a
+     * claimant's own claims are returned to it again. A claim ends with the recording's entry
+     * when its disposal is recorded.
+     *
+     * @param asOf the instant deadlines and claim expiries are compared with
+     * @param limit at most this many recordings, at least 1
+     * @param claimant who claims, unique to one sweeper, at most 128 characters
+     * @param claimUntil when the claim expires; the claimant finishes within it
+     */
+    List<RecordingEntry> claimDueForDisposal(Instant asOf, int limit, String claimant,
+            Instant claimUntil);
+
+    /**
+     * Ends every claim a claimant holds, so that other sweepers may take those recordings at
+     * once: a sweeper that stops calls it for what it claimed and did not dispose of. Releasing
+     * when there is nothing claimed is a no-op.
+     */
+    void releaseClaims(String claimant);
+
+    /**
      * Destroys a recording's wrapped data key, so that its object can never be decrypted again
      * (crypto-shredding): the key's bytes are removed, not only hidden. Idempotent: a recording
      * whose key is already destroyed, or that is not catalogued, is left as it is.

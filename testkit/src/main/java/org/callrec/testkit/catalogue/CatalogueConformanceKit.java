@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.spi.catalogue.CallRecord;
+import org.callrec.spi.catalogue.Hold;
+import org.callrec.spi.catalogue.HoldKind;
 import org.callrec.spi.catalogue.RecordingEntry;
 import org.callrec.spi.catalogue.RetentionDeadlineAlreadySetException;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The promises of {@link Catalogue} that every catalogue keeps: exact round trips of calls and
- * recordings, recording ids added once, a retention deadline written once, and all of it under
- * writers racing from many threads. A catalogue's JUnit 5 test extends this class and says how to
- * open a fresh, empty catalogue.
+ * recordings, recording ids added once, a retention deadline written once, due recordings
+ * claimed by one sweeper at a time, and all of it under writers racing from many threads. A
+ * catalogue's JUnit 5 test extends this class and says how to open a fresh, empty catalogue.
  */
 public abstract class CatalogueConformanceKit {
     /** The catalogue under test; opened before each test and closed after it. */
@@ -242,6 +246,124 @@ public abstract class CatalogueConformanceKit {
         });
 
         assertEquals(List.of(call), catalogue.calls());
+    }
+
+    /** A due recording claimed by one sweeper is skipped by another while the claim runs. */
+    @Test
+    protected void claimsADueRecordingForOneSweeperWhileItsClaimRuns() {
+        addDue("rec-1", "call-1");
+        Instant until = deadline.plus(Duration.ofMinutes(10));
+
+        List<RecordingEntry> first = catalogue.claimDueForDisposal(deadline, 10, "sweep-a", until);
+        List<RecordingEntry> other = catalogue.claimDueForDisposal(deadline.plusSeconds(1), 10,
+                "sweep-b", until.plusSeconds(1));
+        List<RecordingEntry> again = catalogue.claimDueForDisposal(deadline.plusSeconds(2), 10,
+                "sweep-a", until.plusSeconds(2));
+
+        assertEquals(List.of("rec-1"), ids(first));
+        assertEquals(List.of(), other);
+        assertEquals(List.of("rec-1"), ids(again));
+        assertEquals(List.of("rec-1"), ids(catalogue.dueForDisposal(deadline, 10)));
+    }
+
+    /** A claim that ran out is taken by another sweeper: a stopped sweeper's work is finished. */
+    @Test
+    protected void letsAnotherSweeperTakeARecordingWhoseClaimRanOut() {
+        addDue("rec-1", "call-1");
+        Instant until = deadline.plus(Duration.ofMinutes(10));
+        catalogue.claimDueForDisposal(deadline, 10, "sweep-a", until);
+
+        List<RecordingEntry> beforeExpiry = catalogue.claimDueForDisposal(until.minusNanos(1), 10,
+                "sweep-b", until.plus(Duration.ofMinutes(10)));
+        List<RecordingEntry> atExpiry = catalogue.claimDueForDisposal(until, 10, "sweep-b",
+                until.plus(Duration.ofMinutes(10)));
+        List<RecordingEntry> byTheFirst = catalogue.claimDueForDisposal(until.plusSeconds(1), 10,
+                "sweep-a", until.plus(Duration.ofMinutes(20)));
+
+        assertEquals(List.of(), beforeExpiry);
+        assertEquals(List.of("rec-1"), ids(atExpiry));
+        assertEquals(List.of(), byTheFirst);
+    }
+
+    /** Released claims are taken by another sweeper at once; others' claims stay. */
+    @Test
+    protected void letsAnotherSweeperTakeReleasedClaimsAtOnce() {
+        addDue("rec-1", "call-1");
+        addDue("rec-2", "call-2");
+        Instant until = deadline.plus(Duration.ofMinutes(10));
+        catalogue.claimDueForDisposal(deadline, 1, "sweep-a", until);
+        catalogue.claimDueForDisposal(deadline, 1, "sweep-b", until);
+
+        catalogue.releaseClaims("sweep-a");
+        catalogue.releaseClaims("sweep-nobody");
+        List<RecordingEntry> taken = catalogue.claimDueForDisposal(deadline, 10, "sweep-c",
+                until);
+
+        assertEquals(List.of("rec-1"), ids(taken));
+    }
+
+    /** Claims take what is due and not held, earliest deadline first, up to the limit. */
+    @Test
+    protected void claimsOnlyUnheldDueRecordingsEarliestFirstUpToTheLimit() {
+        addDue("rec-late", "call-late");
+        catalogue.addRecording(withDeadline(recording("rec-early", "call-early", at(1)),
+                deadline.minusSeconds(60)));
+        catalogue.addRecording(withDeadline(recording("rec-future", "call-future", at(2)),
+                deadline.plusNanos(1)));
+        addDue("rec-held", "call-held");
+        catalogue.placeHold(new Hold("hold-1", "rec-held", HoldKind.LEGAL, "a claim is pending",
+                "CASE-1", deadline.atZone(ZoneOffset.UTC).toLocalDate().plusDays(30),
+                "staff-9", deadline, null, null));
+
+        List<RecordingEntry> claimed = catalogue.claimDueForDisposal(deadline, 1, "sweep-a",
+                deadline.plusSeconds(600));
+        List<RecordingEntry> rest = catalogue.claimDueForDisposal(deadline, 10, "sweep-b",
+                deadline.plusSeconds(600));
+
+        assertEquals(List.of("rec-early"), ids(claimed));
+        assertEquals(List.of("rec-late"), ids(rest));
+    }
+
+    /**
+     * Eight sweepers claiming small batches at once take every due recording, and none twice.
+     */
+    @Test
+    protected void claimsEveryDueRecordingForExactlyOneOfEightRacingSweepers() throws Exception {
+        for (int n = 0; n < 60; n++) {
+            addDue("rec-" + n, "call-" + n);
+        }
+        ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+
+        race(8, i -> {
+            // A claimant is given its own claims again, so each batch is claimed under a name
+            // of its own, as if by a sweeper that claims once.
+            List<RecordingEntry> batch;
+            int n = 0;
+            do {
+                batch = catalogue.claimDueForDisposal(deadline, 3, "sweep-" + i + "-" + n++,
+                        deadline.plusSeconds(600));
+                batch.forEach(entry -> claimed.add(entry.recordingId()));
+            } while (!batch.isEmpty() && n < 100);
+            return true;
+        });
+
+        assertEquals(60, new HashSet<>(claimed).size());
+        assertEquals(60, claimed.size());
+    }
+
+    private void addDue(String recordingId, String callId) {
+        catalogue.addRecording(withDeadline(recording(recordingId, callId, at(1)), deadline));
+    }
+
+    private static RecordingEntry withDeadline(RecordingEntry entry, Instant deadline) {
+        return new RecordingEntry(entry.recordingId(), entry.callId(), entry.spanId(),
+                entry.objectKey(), entry.spanStartedAt(), entry.spanEndedAt(),
+                entry.plaintextBytes(), entry.ciphertextBytes(), entry.ciphertextSha256(),
+                entry.wrappedKey(), entry.storedAt(), deadline);
+    }
+
+    private static List<String> ids(List<RecordingEntry> entries) {
+        return entries.stream().map(RecordingEntry::recordingId).toList();
     }
 
     /** One racing writer's work, given its index. */
