@@ -2,9 +2,9 @@ package org.callrec.core.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +113,7 @@ final class CallState {
         lastEvent = event;
         events.add(event);
         Decision decision = new Decision(callId, event.at(), event, step.commands,
-                policy.version(), List.copyOf(step.clauses), step.reason());
+                policy.version(), step.clauses, step.reason());
         decisions.add(decision);
 
         CallRecord record = ended ? toRecord(event.at()) : null;
@@ -356,8 +356,24 @@ final class CallState {
 
     private boolean stopsRecording(StaffMember member) {
         StopRecordingRule rule = policy.stopRecording();
-        return member.roles().stream().anyMatch(rule.roles()::contains)
-                || member.teams().stream().anyMatch(rule.teams()::contains);
+        return anyIn(member.roles(), rule.roles()) || anyIn(member.teams(), rule.teams());
+    }
+
+    private boolean inListedTeam(StaffMember member) {
+        return anyIn(member.teams(), policy.recordableCalls().teams());
+    }
+
+    /**
+     * Whether any of the names is in the set. A plain loop, not a stream: the gate asks this for
+     * every party on every event.
+     */
+    private static boolean anyIn(Set<String> names, Set<String> set) {
+        for (String name : names) {
+            if (set.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String describeStopper(StaffMember member) {
@@ -439,10 +455,14 @@ final class CallState {
             return Gate.off(direction.name().toLowerCase(java.util.Locale.ROOT)
                     + " calls are not recorded", policy.recordableCalls().clause());
         }
-        boolean listedTeamPresent = present.keySet().stream()
-                .map(answers::get)
-                .anyMatch(member -> member.isPresent() && member.get().teams().stream()
-                        .anyMatch(policy.recordableCalls().teams()::contains));
+        boolean listedTeamPresent = false;
+        for (String address : present.keySet()) {
+            Optional<StaffMember> member = answers.get(address);
+            if (member.isPresent() && inListedTeam(member.get())) {
+                listedTeamPresent = true;
+                break;
+            }
+        }
         if (!listedTeamPresent) {
             return Gate.off("no member of a listed team is on the call",
                     policy.recordableCalls().clause());
@@ -454,8 +474,13 @@ final class CallState {
         String recordable = policy.recordableCalls().clause();
         String parties = policy.recordableCalls().partiesClause();
         String noticeClause = policy.notice().clause();
-        boolean externalPresent = present.keySet().stream()
-                .anyMatch(address -> answers.get(address).isEmpty());
+        boolean externalPresent = false;
+        for (String address : present.keySet()) {
+            if (answers.get(address).isEmpty()) {
+                externalPresent = true;
+                break;
+            }
+        }
 
         Gate gate;
         if (!externalPresent) {
@@ -511,14 +536,14 @@ final class CallState {
     private static final class Gate {
         final boolean record;
         final String why;
-        final Set<String> clauses = new LinkedHashSet<>();
+        final List<String> clauses = new ArrayList<>(4);
         String pause;
         boolean flagNoticeMissing;
 
         private Gate(boolean record, String why, String... clauses) {
             this.record = record;
             this.why = why;
-            this.clauses.addAll(List.of(clauses));
+            Collections.addAll(this.clauses, clauses);
         }
 
         static Gate on(String why, String... clauses) {
@@ -534,8 +559,10 @@ final class CallState {
     private static final class Step {
         final String cause;
         final List<RecordingCommand> commands = new ArrayList<>();
-        final Set<String> clauses = new LinkedHashSet<>();
-        final List<String> notes = new ArrayList<>();
+        // A list kept free of repeats rather than a LinkedHashSet: a step cites a handful of
+        // clauses, and the list goes into the Decision as it is.
+        final List<String> clauses = new ArrayList<>(4);
+        final List<String> notes = new ArrayList<>(2);
         String outcome = "";
         RecordedSpan closedSpan;
         boolean discardEarlierSpans;
@@ -545,13 +572,23 @@ final class CallState {
         }
 
         Step cite(String... ids) {
-            clauses.addAll(List.of(ids));
+            for (String id : ids) {
+                citeOnce(id);
+            }
             return this;
         }
 
-        Step cite(Set<String> ids) {
-            clauses.addAll(ids);
+        Step cite(List<String> ids) {
+            for (String id : ids) {
+                citeOnce(id);
+            }
             return this;
+        }
+
+        private void citeOnce(String id) {
+            if (!clauses.contains(id)) {
+                clauses.add(id);
+            }
         }
 
         Step note(String note) {
