@@ -2,7 +2,6 @@ package org.callrec.core.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +39,12 @@ final class CallState {
 
     private enum Notice { NONE, ROUTE, PLAYED, ATTESTED }
 
+    // Written out rather than built from the Notice's name: the gate gives one on most events.
+    private static final String TOLD_BY_PROMPT =
+            "a listed team's call; the other party was told (played)";
+    private static final String TOLD_BY_ATTESTATION =
+            "a listed team's call; the other party was told (attested)";
+
     private final Policy policy;
     private final StaffDirectory directory;
     private final PhoneNumbers numbers;
@@ -47,7 +52,7 @@ final class CallState {
     private final Direction direction;
     private final Instant startedAt;
 
-    private final Map<String, Optional<StaffMember>> answers = new HashMap<>();
+    private final Map<String, Answer> answers = new HashMap<>();
     private final List<DirectoryAnswer> directoryAnswers = new ArrayList<>();
     private final Map<String, String> present = new LinkedHashMap<>();
     private final Map<String, CallParty> everyone = new LinkedHashMap<>();
@@ -350,8 +355,9 @@ final class CallState {
         return answers.computeIfAbsent(address, key -> {
             Optional<StaffMember> member = directory.find(key);
             directoryAnswers.add(new DirectoryAnswer(key, at, member.orElse(null)));
-            return member;
-        });
+            return new Answer(member, member.isPresent() && stopsRecording(member.get()),
+                    member.isPresent() && inListedTeam(member.get()));
+        }).member();
     }
 
     private boolean stopsRecording(StaffMember member) {
@@ -363,10 +369,7 @@ final class CallState {
         return anyIn(member.teams(), policy.recordableCalls().teams());
     }
 
-    /**
-     * Whether any of the names is in the set. A plain loop, not a stream: the gate asks this for
-     * every party on every event.
-     */
+    /** Whether any of the names is in the set. */
     private static boolean anyIn(Set<String> names, Set<String> set) {
         for (String name : names) {
             if (set.contains(name)) {
@@ -398,6 +401,9 @@ final class CallState {
     private Step reconcile(Instant at, Step step) {
         Gate gate = ended ? Gate.off("nothing more to record") : gate();
         step.cite(gate.clauses);
+        if (gate.pauseClause != null) {
+            step.cite(gate.pauseClause);
+        }
 
         if (!gate.record) {
             if (recorder != Recorder.IDLE) {
@@ -442,9 +448,9 @@ final class CallState {
             return Gate.off(stoppedForGood, stoppedForGoodClause);
         }
         for (Map.Entry<String, String> party : present.entrySet()) {
-            Optional<StaffMember> member = answers.get(party.getKey());
-            if (member.isPresent() && stopsRecording(member.get())) {
-                return Gate.off(describeStopper(member.get()) + " is a party (joined by "
+            Answer answer = answers.get(party.getKey());
+            if (answer.stopsRecording()) {
+                return Gate.off(describeStopper(answer.member().get()) + " is a party (joined by "
                         + party.getValue() + ")", policy.stopRecording().clause());
             }
         }
@@ -457,8 +463,7 @@ final class CallState {
         }
         boolean listedTeamPresent = false;
         for (String address : present.keySet()) {
-            Optional<StaffMember> member = answers.get(address);
-            if (member.isPresent() && inListedTeam(member.get())) {
+            if (answers.get(address).inListedTeam()) {
                 listedTeamPresent = true;
                 break;
             }
@@ -476,7 +481,7 @@ final class CallState {
         String noticeClause = policy.notice().clause();
         boolean externalPresent = false;
         for (String address : present.keySet()) {
-            if (answers.get(address).isEmpty()) {
+            if (answers.get(address).member().isEmpty()) {
                 externalPresent = true;
                 break;
             }
@@ -487,8 +492,7 @@ final class CallState {
             gate = Gate.on("a listed team's internal call; staff are told by the staff notices",
                     recordable, parties, noticeClause);
         } else if (notice == Notice.PLAYED || notice == Notice.ATTESTED) {
-            gate = Gate.on("a listed team's call; the other party was told ("
-                    + notice.name().toLowerCase(java.util.Locale.ROOT) + ")",
+            gate = Gate.on(notice == Notice.PLAYED ? TOLD_BY_PROMPT : TOLD_BY_ATTESTATION,
                     recordable, parties, noticeClause);
         } else if (notice == Notice.ROUTE) {
             gate = Gate.on("a listed team's call; the route announces (weaker evidence)",
@@ -504,7 +508,7 @@ final class CallState {
 
         if (sensitivePending) {
             gate.pause = "sensitive information, waiting for explicit consent";
-            gate.clauses.add(policy.sensitiveInformation().clause());
+            gate.pauseClause = policy.sensitiveInformation().clause();
         } else if (onHold) {
             gate.pause = "call on hold";
         }
@@ -532,18 +536,28 @@ final class CallState {
                 && java.util.Objects.equals(a.detail(), b.detail());
     }
 
+    /**
+     * What the directory answered for an address, with what the policy makes of it worked out
+     * once per call rather than on every event: the member and the policy do not change while
+     * the call lasts.
+     */
+    private record Answer(Optional<StaffMember> member, boolean stopsRecording,
+            boolean inListedTeam) {
+    }
+
     /** Whether the policy allows recording now, why, and whether recording must pause. */
     private static final class Gate {
         final boolean record;
         final String why;
-        final List<String> clauses = new ArrayList<>(4);
+        final String[] clauses;
         String pause;
+        String pauseClause;
         boolean flagNoticeMissing;
 
         private Gate(boolean record, String why, String... clauses) {
             this.record = record;
             this.why = why;
-            Collections.addAll(this.clauses, clauses);
+            this.clauses = clauses;
         }
 
         static Gate on(String why, String... clauses) {
@@ -578,13 +592,6 @@ final class CallState {
             return this;
         }
 
-        Step cite(List<String> ids) {
-            for (String id : ids) {
-                citeOnce(id);
-            }
-            return this;
-        }
-
         private void citeOnce(String id) {
             if (!clauses.contains(id)) {
                 clauses.add(id);
@@ -599,7 +606,13 @@ final class CallState {
         }
 
         String reason() {
-            StringBuilder text = new StringBuilder(outcome).append(": ").append(cause);
+            // Sized up front: the reason is built on every event and kept with the call.
+            int length = outcome.length() + 2 + cause.length();
+            for (String note : notes) {
+                length += 2 + note.length();
+            }
+            StringBuilder text = new StringBuilder(length).append(outcome).append(": ")
+                    .append(cause);
             for (String note : notes) {
                 text.append("; ").append(note);
             }
