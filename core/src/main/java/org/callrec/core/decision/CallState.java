@@ -51,6 +51,8 @@ final class CallState {
     private final String callId;
     private final Direction direction;
     private final Instant startedAt;
+    // The clauses a recordable call cites, gathered once: the gate cites them on most events.
+    private final String[] recordingClauses;
 
     private final Map<String, Answer> answers = new HashMap<>();
     private final List<DirectoryAnswer> directoryAnswers = new ArrayList<>();
@@ -84,6 +86,8 @@ final class CallState {
         this.direction = started.direction();
         this.startedAt = started.at();
         this.lastAt = started.at();
+        this.recordingClauses = new String[] {policy.recordableCalls().clause(),
+            policy.recordableCalls().partiesClause(), policy.notice().clause()};
     }
 
     String callId() {
@@ -476,8 +480,6 @@ final class CallState {
     }
 
     private Gate noticeGate() {
-        String recordable = policy.recordableCalls().clause();
-        String parties = policy.recordableCalls().partiesClause();
         String noticeClause = policy.notice().clause();
         boolean externalPresent = false;
         for (String address : present.keySet()) {
@@ -490,19 +492,19 @@ final class CallState {
         Gate gate;
         if (!externalPresent) {
             gate = Gate.on("a listed team's internal call; staff are told by the staff notices",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
         } else if (notice == Notice.PLAYED || notice == Notice.ATTESTED) {
             gate = Gate.on(notice == Notice.PLAYED ? TOLD_BY_PROMPT : TOLD_BY_ATTESTATION,
-                    recordable, parties, noticeClause);
+                    recordingClauses);
         } else if (notice == Notice.ROUTE) {
             gate = Gate.on("a listed team's call; the route announces (weaker evidence)",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
         } else if (policy.notice().mode() == NoticeMode.WAIT_FOR_EVIDENCE) {
             return Gate.off("waiting for evidence that the other party was told",
                     noticeClause);
         } else {
             gate = Gate.on("a listed team's call; no evidence of notice, flagged",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
             gate.flagNoticeMissing = true;
         }
 
@@ -606,17 +608,18 @@ final class CallState {
         }
 
         String reason() {
-            // Sized up front: the reason is built on every event and kept with the call.
-            int length = outcome.length() + 2 + cause.length();
-            for (String note : notes) {
-                length += 2 + note.length();
+            // The reason is built on every event and kept with the call: concatenation makes the
+            // string in one allocation, where a StringBuilder makes it twice.
+            switch (notes.size()) {
+                case 0:
+                    return outcome + ": " + cause;
+                case 1:
+                    return outcome + ": " + cause + "; " + notes.get(0);
+                case 2:
+                    return outcome + ": " + cause + "; " + notes.get(0) + "; " + notes.get(1);
+                default:
+                    return outcome + ": " + cause + "; " + String.join("; ", notes);
             }
-            StringBuilder text = new StringBuilder(length).append(outcome).append(": ")
-                    .append(cause);
-            for (String note : notes) {
-                text.append("; ").append(note);
-            }
-            return text.toString();
         }
     }
 }
