@@ -18,6 +18,7 @@ final class LiveCalls {
     static final int EVENTS_PER_CALL = 20;
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration BETWEEN_EVENTS = Duration.ofMillis(250);
     private static final Party CALLER = Party.of("+447700900101");
     private static final Party AGENT = Party.of("202");
 
@@ -75,7 +76,7 @@ final class LiveCalls {
 
     private CallEvent eventOf(int slot) {
         int step = steps[slot];
-        Instant at = times[slot].plus(Duration.ofMillis(250));
+        Instant at = times[slot].plus(BETWEEN_EVENTS);
         times[slot] = at;
         String callId = callIds[slot];
         steps[slot] = step + 1 == EVENTS_PER_CALL ? 0 : step + 1;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +39,22 @@ final class CallState {
 
     private enum Notice { NONE, ROUTE, PLAYED, ATTESTED }
 
+    // Written out rather than built from the Notice's name: the gate gives one on most events.
+    private static final String TOLD_BY_PROMPT =
+            "a listed team's call; the other party was told (played)";
+    private static final String TOLD_BY_ATTESTATION =
+            "a listed team's call; the other party was told (attested)";
+
     private final Policy policy;
     private final StaffDirectory directory;
     private final PhoneNumbers numbers;
     private final String callId;
     private final Direction direction;
     private final Instant startedAt;
+    // The clauses a recordable call cites, gathered once: the gate cites them on most events.
+    private final String[] recordingClauses;
 
-    private final Map<String, Optional<StaffMember>> answers = new HashMap<>();
+    private final Map<String, Answer> answers = new HashMap<>();
     private final List<DirectoryAnswer> directoryAnswers = new ArrayList<>();
     private final Map<String, String> present = new LinkedHashMap<>();
     private final Map<String, CallParty> everyone = new LinkedHashMap<>();
@@ -79,6 +86,8 @@ final class CallState {
         this.direction = started.direction();
         this.startedAt = started.at();
         this.lastAt = started.at();
+        this.recordingClauses = new String[] {policy.recordableCalls().clause(),
+            policy.recordableCalls().partiesClause(), policy.notice().clause()};
     }
 
     String callId() {
@@ -113,7 +122,7 @@ final class CallState {
         lastEvent = event;
         events.add(event);
         Decision decision = new Decision(callId, event.at(), event, step.commands,
-                policy.version(), List.copyOf(step.clauses), step.reason());
+                policy.version(), step.clauses, step.reason());
         decisions.add(decision);
 
         CallRecord record = ended ? toRecord(event.at()) : null;
@@ -350,14 +359,28 @@ final class CallState {
         return answers.computeIfAbsent(address, key -> {
             Optional<StaffMember> member = directory.find(key);
             directoryAnswers.add(new DirectoryAnswer(key, at, member.orElse(null)));
-            return member;
-        });
+            return new Answer(member, member.isPresent() && stopsRecording(member.get()),
+                    member.isPresent() && inListedTeam(member.get()));
+        }).member();
     }
 
     private boolean stopsRecording(StaffMember member) {
         StopRecordingRule rule = policy.stopRecording();
-        return member.roles().stream().anyMatch(rule.roles()::contains)
-                || member.teams().stream().anyMatch(rule.teams()::contains);
+        return anyIn(member.roles(), rule.roles()) || anyIn(member.teams(), rule.teams());
+    }
+
+    private boolean inListedTeam(StaffMember member) {
+        return anyIn(member.teams(), policy.recordableCalls().teams());
+    }
+
+    /** Whether any of the names is in the set. */
+    private static boolean anyIn(Set<String> names, Set<String> set) {
+        for (String name : names) {
+            if (set.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String describeStopper(StaffMember member) {
@@ -382,6 +405,9 @@ final class CallState {
     private Step reconcile(Instant at, Step step) {
         Gate gate = ended ? Gate.off("nothing more to record") : gate();
         step.cite(gate.clauses);
+        if (gate.pauseClause != null) {
+            step.cite(gate.pauseClause);
+        }
 
         if (!gate.record) {
             if (recorder != Recorder.IDLE) {
@@ -426,9 +452,9 @@ final class CallState {
             return Gate.off(stoppedForGood, stoppedForGoodClause);
         }
         for (Map.Entry<String, String> party : present.entrySet()) {
-            Optional<StaffMember> member = answers.get(party.getKey());
-            if (member.isPresent() && stopsRecording(member.get())) {
-                return Gate.off(describeStopper(member.get()) + " is a party (joined by "
+            Answer answer = answers.get(party.getKey());
+            if (answer.stopsRecording()) {
+                return Gate.off(describeStopper(answer.member().get()) + " is a party (joined by "
                         + party.getValue() + ")", policy.stopRecording().clause());
             }
         }
@@ -439,10 +465,13 @@ final class CallState {
             return Gate.off(direction.name().toLowerCase(java.util.Locale.ROOT)
                     + " calls are not recorded", policy.recordableCalls().clause());
         }
-        boolean listedTeamPresent = present.keySet().stream()
-                .map(answers::get)
-                .anyMatch(member -> member.isPresent() && member.get().teams().stream()
-                        .anyMatch(policy.recordableCalls().teams()::contains));
+        boolean listedTeamPresent = false;
+        for (String address : present.keySet()) {
+            if (answers.get(address).inListedTeam()) {
+                listedTeamPresent = true;
+                break;
+            }
+        }
         if (!listedTeamPresent) {
             return Gate.off("no member of a listed team is on the call",
                     policy.recordableCalls().clause());
@@ -451,35 +480,37 @@ final class CallState {
     }
 
     private Gate noticeGate() {
-        String recordable = policy.recordableCalls().clause();
-        String parties = policy.recordableCalls().partiesClause();
         String noticeClause = policy.notice().clause();
-        boolean externalPresent = present.keySet().stream()
-                .anyMatch(address -> answers.get(address).isEmpty());
+        boolean externalPresent = false;
+        for (String address : present.keySet()) {
+            if (answers.get(address).member().isEmpty()) {
+                externalPresent = true;
+                break;
+            }
+        }
 
         Gate gate;
         if (!externalPresent) {
             gate = Gate.on("a listed team's internal call; staff are told by the staff notices",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
         } else if (notice == Notice.PLAYED || notice == Notice.ATTESTED) {
-            gate = Gate.on("a listed team's call; the other party was told ("
-                    + notice.name().toLowerCase(java.util.Locale.ROOT) + ")",
-                    recordable, parties, noticeClause);
+            gate = Gate.on(notice == Notice.PLAYED ? TOLD_BY_PROMPT : TOLD_BY_ATTESTATION,
+                    recordingClauses);
         } else if (notice == Notice.ROUTE) {
             gate = Gate.on("a listed team's call; the route announces (weaker evidence)",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
         } else if (policy.notice().mode() == NoticeMode.WAIT_FOR_EVIDENCE) {
             return Gate.off("waiting for evidence that the other party was told",
                     noticeClause);
         } else {
             gate = Gate.on("a listed team's call; no evidence of notice, flagged",
-                    recordable, parties, noticeClause);
+                    recordingClauses);
             gate.flagNoticeMissing = true;
         }
 
         if (sensitivePending) {
             gate.pause = "sensitive information, waiting for explicit consent";
-            gate.clauses.add(policy.sensitiveInformation().clause());
+            gate.pauseClause = policy.sensitiveInformation().clause();
         } else if (onHold) {
             gate.pause = "call on hold";
         }
@@ -507,18 +538,28 @@ final class CallState {
                 && java.util.Objects.equals(a.detail(), b.detail());
     }
 
+    /**
+     * What the directory answered for an address, with what the policy makes of it worked out
+     * once per call rather than on every event: the member and the policy do not change while
+     * the call lasts.
+     */
+    private record Answer(Optional<StaffMember> member, boolean stopsRecording,
+            boolean inListedTeam) {
+    }
+
     /** Whether the policy allows recording now, why, and whether recording must pause. */
     private static final class Gate {
         final boolean record;
         final String why;
-        final Set<String> clauses = new LinkedHashSet<>();
+        final String[] clauses;
         String pause;
+        String pauseClause;
         boolean flagNoticeMissing;
 
         private Gate(boolean record, String why, String... clauses) {
             this.record = record;
             this.why = why;
-            this.clauses.addAll(List.of(clauses));
+            this.clauses = clauses;
         }
 
         static Gate on(String why, String... clauses) {
@@ -534,8 +575,10 @@ final class CallState {
     private static final class Step {
         final String cause;
         final List<RecordingCommand> commands = new ArrayList<>();
-        final Set<String> clauses = new LinkedHashSet<>();
-        final List<String> notes = new ArrayList<>();
+        // A list kept free of repeats rather than a LinkedHashSet: a step cites a handful of
+        // clauses, and the list goes into the Decision as it is.
+        final List<String> clauses = new ArrayList<>(4);
+        final List<String> notes = new ArrayList<>(2);
         String outcome = "";
         RecordedSpan closedSpan;
         boolean discardEarlierSpans;
@@ -545,13 +588,16 @@ final class CallState {
         }
 
         Step cite(String... ids) {
-            clauses.addAll(List.of(ids));
+            for (String id : ids) {
+                citeOnce(id);
+            }
             return this;
         }
 
-        Step cite(Set<String> ids) {
-            clauses.addAll(ids);
-            return this;
+        private void citeOnce(String id) {
+            if (!clauses.contains(id)) {
+                clauses.add(id);
+            }
         }
 
         Step note(String note) {
@@ -562,11 +608,18 @@ final class CallState {
         }
 
         String reason() {
-            StringBuilder text = new StringBuilder(outcome).append(": ").append(cause);
-            for (String note : notes) {
-                text.append("; ").append(note);
+            // The reason is built on every event and kept with the call: concatenation makes the
+            // string in one allocation, where a StringBuilder makes it twice.
+            switch (notes.size()) {
+                case 0:
+                    return outcome + ": " + cause;
+                case 1:
+                    return outcome + ": " + cause + "; " + notes.get(0);
+                case 2:
+                    return outcome + ": " + cause + "; " + notes.get(0) + "; " + notes.get(1);
+                default:
+                    return outcome + ": " + cause + "; " + String.join("; ", notes);
             }
-            return text.toString();
         }
     }
 }

@@ -138,9 +138,12 @@ public final class DecisionEngine {
             live.remove(state.callId(), state);
             recentlyEnded.put(state.callId(), Boolean.TRUE);
         }
-        Decision decision = answer.decision();
-        LOG.debug("call {} {} -> {} {}", decision.callId(), stamped.type(), decision.commands(),
-                decision.citation());
+        if (LOG.isDebugEnabled()) {
+            // Guarded: the citation is a new string per event, built even when DEBUG is off.
+            Decision decision = answer.decision();
+            LOG.debug("call {} {} -> {} {}", decision.callId(), stamped.type(),
+                    decision.commands(), decision.citation());
+        }
         return answer;
     }
 

@@ -60,13 +60,36 @@ public record CallEvent(
      */
     public static String requireCallId(String callId) {
         Objects.requireNonNull(callId, "callId");
-        if (!CALL_ID_PATTERN.matcher(callId).matches()) {
+        if (!isWellFormedCallId(callId)) {
             String shown = callId.length() > 40 ? callId.substring(0, 40) + "..." : callId;
             throw new IllegalArgumentException("call id '" + shown.replaceAll("\\p{Cntrl}", "?")
                     + "' must be 1 to 96 letters, digits, '.', '_', ':' or '-', starting with"
                     + " a letter or digit");
         }
         return callId;
+    }
+
+    /**
+     * The rule of {@link #CALL_ID_PATTERN} checked character by character: every event and
+     * command checks its call id, and a regular expression there cost more than the decision.
+     */
+    private static boolean isWellFormedCallId(String callId) {
+        int length = callId.length();
+        if (length < 1 || length > 96 || !isLetterOrDigit(callId.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = callId.charAt(i);
+            if (!isLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the character is an ASCII letter or digit, as {@code [A-Za-z0-9]} reads. */
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /** A call began: {@code caller} calls {@code called}. */

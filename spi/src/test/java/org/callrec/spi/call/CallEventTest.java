@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CallEventTest {
@@ -29,6 +30,37 @@ class CallEventTest {
     void acceptsAsteriskLinkedIds() {
         assertEquals("195176c06ab8-1529936170.42",
                 CallEvent.requireCallId("195176c06ab8-1529936170.42"));
+    }
+
+    @Test
+    void acceptsExactlyTheCallIdsThePublishedPatternAccepts() {
+        String alphabet = "aZ09._:-/ \u00e9\u0660\n";
+        Random random = new Random(20261204L);
+        int accepted = 0;
+
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(100);
+            for (int c = 0; c < length; c++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String callId = id.toString();
+            boolean byPattern = CallEvent.CALL_ID_PATTERN.matcher(callId).matches();
+            boolean byCheck = isAccepted(callId);
+            assertEquals(byPattern, byCheck, callId);
+            accepted += byCheck ? 1 : 0;
+        }
+
+        assertTrue(accepted > 100, "the sample holds well-formed ids too, " + accepted);
+    }
+
+    private static boolean isAccepted(String callId) {
+        try {
+            CallEvent.requireCallId(callId);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     @Test
