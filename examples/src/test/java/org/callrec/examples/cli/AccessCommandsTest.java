@@ -9,9 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.callrec.examples.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +69,72 @@ class AccessCommandsTest {
         assertTrue(revokedRefusal.contains("no-grant"), revokedRefusal);
         assertFalse(Files.exists(heard), "a refused play writes nothing");
         assertEquals(0, verified, err);
+    }
+
+    @Test
+    void aSubjectAccessRequestIsAnsweredOnlyByAnAuthorisedRoleIntoOwnerOnlyFiles()
+            throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        Path refusedOut = folder.resolve("sar-refused");
+        Path out = folder.resolve("sar");
+
+        int byAgent = run("sar", "--data", data, "--policy", policy, "--staff-directory",
+                directory, "--as", "agent-202", "--staff", "agent-202", "--out",
+                refusedOut.toString());
+        String refusal = err;
+        int byManager = run("sar", "--data", data, "--policy", policy, "--staff-directory",
+                directory, "--as", "manager-210", "--staff", "agent-202", "--out",
+                out.toString());
+        String trail = Files.readString(Workspace.auditFile(demo.resolve("data")));
+
+        assertEquals(1, byAgent);
+        assertTrue(refusal.contains("'agent-202'") && refusal.contains("[manager]")
+                && refusal.contains("authorised access roles"), refusal);
+        assertEquals(1, refusal.strip().lines().count(), refusal);
+        assertFalse(Files.exists(refusedOut), "a refused request leaves no folder");
+        assertEquals(0, byManager, err);
+        try (Stream<Path> files = Files.list(out)) {
+            List<Path> written = files.toList();
+            assertTrue(written.size() > 1, written.toString());
+            for (Path file : written) {
+                assertEquals("rw-------", PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(file)), file.toString());
+            }
+        }
+        assertTrue(trail.lines().anyMatch(line -> line.contains("subject-access-export")
+                && line.contains("manager-210")), trail);
+    }
+
+    @Test
+    void anInvalidSubjectAccessRequestLeavesNoFolderAndAFileIsNeverOverwritten()
+            throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        Path out = folder.resolve("sar");
+        Path existing = Files.writeString(folder.resolve("kept.txt"), "kept");
+
+        int invalid = run("sar", "--data", data, "--policy", policy, "--staff-directory",
+                directory, "--as", "manager-210", "--number", "not a number", "--out",
+                out.toString());
+        int onFile = run("sar", "--data", data, "--policy", policy, "--staff-directory",
+                directory, "--as", "manager-210", "--staff", "agent-202", "--out",
+                existing.toString());
+        String fileRefusal = err;
+
+        assertEquals(1, invalid);
+        assertFalse(Files.exists(out), "an invalid request leaves no folder");
+        assertEquals(1, onFile);
+        assertTrue(fileRefusal.contains(existing.toString())
+                && fileRefusal.contains("already exists")
+                && fileRefusal.contains("never overwrites"), fileRefusal);
+        assertEquals("kept", Files.readString(existing));
     }
 
     private int run(String... args) {
