@@ -137,6 +137,35 @@ class AccessCommandsTest {
         assertEquals("kept", Files.readString(existing));
     }
 
+    @Test
+    void anExportWithOneRecordingRefusedReadsNoneAndLeavesNoFolder() throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        run("recordings", "--data", data);
+        Matcher ids = Pattern.compile("(?m)^(rec-[0-9a-f]{32})").matcher(out);
+        assertTrue(ids.find(), out);
+        String granted = ids.group(1);
+        assertTrue(ids.find(), out);
+        String notGranted = ids.group(1);
+        assertEquals(0, run("grant", "add", "--data", data, "--policy", policy, "--staff",
+                "manager-210", "--purpose", "complaint", "--case", CASE, "--recording", granted,
+                "--until", "P7D"), err);
+        Path exported = folder.resolve("export");
+
+        int code = run("export", "--data", data, "--policy", policy, "--directory", directory,
+                "--staff", "manager-210", "--purpose", "complaint", "--case", CASE,
+                "--out", exported.toString(), granted, notGranted);
+        String trail = Files.readString(Workspace.auditFile(demo.resolve("data")));
+
+        assertEquals(1, code);
+        assertTrue(err.contains("no-grant") && err.contains(notGranted), err);
+        assertFalse(Files.exists(exported), "a refused export leaves no folder");
+        assertFalse(trail.contains("access-granted"), "no recording was read: " + trail);
+    }
+
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
