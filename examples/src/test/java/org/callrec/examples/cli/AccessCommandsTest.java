@@ -47,7 +47,8 @@ class AccessCommandsTest {
 
         int withoutGrant = run(play);
         String refusal = err;
-        run("grant", "add", "--data", data, "--policy", policy, "--staff", "manager-210",
+        run("grant", "add", "--data", data, "--policy", policy, "--staff-directory", directory,
+                "--as", "manager-210", "--staff", "manager-210",
                 "--purpose", "complaint", "--case", CASE, "--recording", recording,
                 "--until", "P7D");
         Matcher grant = Pattern.compile("granted (grant-[0-9a-f]+)").matcher(out);
@@ -150,7 +151,8 @@ class AccessCommandsTest {
         String granted = ids.group(1);
         assertTrue(ids.find(), out);
         String notGranted = ids.group(1);
-        assertEquals(0, run("grant", "add", "--data", data, "--policy", policy, "--staff",
+        assertEquals(0, run("grant", "add", "--data", data, "--policy", policy,
+                "--staff-directory", directory, "--as", "manager-210", "--staff",
                 "manager-210", "--purpose", "complaint", "--case", CASE, "--recording", granted,
                 "--until", "P7D"), err);
         Path exported = folder.resolve("export");
@@ -164,6 +166,53 @@ class AccessCommandsTest {
         assertTrue(err.contains("no-grant") && err.contains(notGranted), err);
         assertFalse(Files.exists(exported), "a refused export leaves no folder");
         assertFalse(trail.contains("access-granted"), "no recording was read: " + trail);
+    }
+
+    @Test
+    void onlyAnAuthorisedRoleIssuesAGrantToAnAuthorisedRoleForACataloguedRecording()
+            throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        run("recordings", "--data", data);
+        Matcher id = Pattern.compile("(?m)^(rec-[0-9a-f]{32})").matcher(out);
+        assertTrue(id.find(), out);
+        String recording = id.group(1);
+        String unknown = "rec-" + "0".repeat(32);
+
+        int byAgent = grant(data, policy, directory, "agent-202", "manager-210", recording);
+        String byAgentRefusal = err;
+        int toAgent = grant(data, policy, directory, "manager-210", "agent-202", recording);
+        String toAgentRefusal = err;
+        int forUnknown = grant(data, policy, directory, "manager-210", "manager-210", unknown);
+        String unknownRefusal = err;
+        int byManager = grant(data, policy, directory, "manager-210", "manager-210", recording);
+        String issued = out;
+        run("grant", "list", "--data", data);
+        String listed = out;
+
+        assertEquals(1, byAgent);
+        assertTrue(byAgentRefusal.contains("'agent-202' may not issue a grant")
+                && byAgentRefusal.contains("[manager]"), byAgentRefusal);
+        assertEquals(1, toAgent);
+        assertTrue(toAgentRefusal.contains("'agent-202' may not be granted")
+                && toAgentRefusal.contains("[manager]"), toAgentRefusal);
+        assertEquals(1, forUnknown);
+        assertTrue(unknownRefusal.contains(unknown) && unknownRefusal.contains("not in the"
+                + " catalogue"), unknownRefusal);
+        assertEquals(1, unknownRefusal.strip().lines().count(), unknownRefusal);
+        assertEquals(0, byManager, err);
+        assertTrue(issued.contains("by manager-210"), issued);
+        assertTrue(listed.startsWith("1 grant(s)"), listed);
+    }
+
+    private int grant(String data, String policy, String directory, String by, String to,
+            String recording) {
+        return run("grant", "add", "--data", data, "--policy", policy, "--staff-directory",
+                directory, "--as", by, "--staff", to, "--purpose", "complaint", "--case", CASE,
+                "--recording", recording, "--until", "P7D");
     }
 
     private int run(String... args) {
