@@ -215,6 +215,28 @@ class AccessCommandsTest {
                 "--recording", recording, "--until", "P7D");
     }
 
+    @Test
+    void playingToAnExistingFileSaysItIsNeverOverwritten() throws Exception {
+        Path demo = folder.resolve("demo");
+        assertEquals(0, run("demo", "--data", demo.toString()));
+        String data = demo.resolve("data").toString();
+        String policy = demo.resolve("inputs/policy.yaml").toString();
+        String directory = demo.resolve("inputs/directory-repairs.yaml").toString();
+        run("recordings", "--data", data);
+        Matcher id = Pattern.compile("(?m)^(rec-[0-9a-f]{32})").matcher(out);
+        assertTrue(id.find(), out);
+        Path existing = Files.writeString(folder.resolve("kept.wav"), "kept");
+
+        int code = run("play", "--data", data, "--policy", policy, "--directory", directory,
+                "--staff", "manager-210", "--purpose", "complaint", "--case", CASE,
+                "--out", existing.toString(), id.group(1));
+
+        assertEquals(1, code);
+        assertTrue(err.contains(existing.toString()) && err.contains("already exists")
+                && err.contains("never overwrites"), err);
+        assertEquals("kept", Files.readString(existing));
+    }
+
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
