@@ -120,6 +120,26 @@ public final class RecordingAccess {
         }
     }
 
+    /**
+     * Decides an access by the same rules as {@link #open}, without opening the recording and
+     * without recording an allowed access, so that a caller reading several recordings can
+     * refuse the lot before a byte of any of them is read. A refusal is written to the audit
+     * trail as {@link #open} writes it. An allowed decision here allows nothing by itself: each
+     * recording is still read through {@link #open}, which decides again and records it.
+     *
+     * @param request who asks, why, for what, and how; never null
+     * @throws AccessRefusedException naming the rule and clause when the access would be refused
+     */
+    public void requireAllowed(AccessRequest request) throws AccessRefusedException {
+        Objects.requireNonNull(request, "request");
+        try {
+            decide(request);
+        } catch (AccessRefusedException refused) {
+            recordRefusal(request, refused);
+            throw refused;
+        }
+    }
+
     private Allowed decide(AccessRequest request) throws AccessRefusedException {
         AccessRule rule = policy.access();
         requireWellFormed(request, rule);

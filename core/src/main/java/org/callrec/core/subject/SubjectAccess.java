@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,7 +169,9 @@ public final class SubjectAccess {
             items.add(exportOne(json, recording, folder));
         }
         Path manifestFile = folder.resolve("manifest.json");
-        json.writeValue(manifestFile.toFile(), manifest);
+        try (OutputStream out = newOwnerOnlyFile(manifestFile)) {
+            json.writeValue(out, manifest);
+        }
 
         LOG.info("Subject access export by {}: {} recording(s) exported for {}",
                 query.kind().label(), found.size(), requestedBy);
@@ -182,7 +186,7 @@ public final class SubjectAccess {
         MessageDigest sha256 = sha256();
         long bytes;
         try (InputStream audio = vault.open(entry.recordingId());
-                OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                OutputStream out = new DigestOutputStream(newOwnerOnlyFile(file), sha256)) {
             bytes = audio.transferTo(out);
         }
 
@@ -259,6 +263,16 @@ public final class SubjectAccess {
             }
         }
         Files.createDirectories(folder);
+    }
+
+    /**
+     * Creates a new file readable by its owner only. The permissions are set as the file is
+     * created, so the audio is never readable by others, even for a moment.
+     */
+    private static OutputStream newOwnerOnlyFile(Path file) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        return Files.newOutputStream(file, StandardOpenOption.WRITE);
     }
 
     private static MessageDigest sha256() {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code callrec export}: downloads recordings for a purpose into a folder, with a manifest
- * naming each file's SHA-256. Each recording is a separate audited access; a refusal of any of
- * them removes everything this export wrote.
+ * naming each file's SHA-256. Each recording is a separate audited access. Every recording is
+ * decided before any is read, so a refusal of any of them writes no audio and leaves no folder.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Downloads recordings as a member of staff, for a purpose (and case), into"
@@ -73,19 +76,33 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(common.verbose);
-        requireNewFolder(out);
+        requireNewOrEmptyFolder(out);
+        boolean folderExisted = Files.exists(out);
         Clock clock = parent.clock();
         List<Path> written = new ArrayList<>();
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             RecordingAccess access = asked.access(workspace, clock);
+            // Every recording is decided before any is read, so a refusal of one writes none.
+            for (String recordingId : new LinkedHashSet<>(recordingIds)) {
+                access.requireAllowed(asked.request(recordingId, AccessMode.DOWNLOAD));
+            }
+            Files.createDirectories(out);
+            if (!folderExisted) {
+                written.add(out);
+            }
             ArrayNode files = JSON.createArrayNode();
             for (String recordingId : new LinkedHashSet<>(recordingIds)) {
                 files.add(exportOne(workspace, access, recordingId, written));
             }
             Path manifest = out.resolve(MANIFEST);
-            JSON.writeValue(manifest.toFile(), manifest(workspace, files, clock));
             written.add(manifest);
+            Files.createFile(manifest, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+            try (OutputStream target = Files.newOutputStream(manifest,
+                    StandardOpenOption.WRITE)) {
+                JSON.writeValue(target, manifest(workspace, files, clock));
+            }
             spec.commandLine().getOut().printf("exported %d recording(s) to %s for %s (%s);"
                     + " manifest %s%n", files.size(), out, asked.staff, asked.purpose, manifest);
             return 0;
@@ -141,7 +158,7 @@ final class ExportCommand implements Callable<Integer> {
         return manifest;
     }
 
-    private static void requireNewFolder(Path folder) throws IOException {
+    private static void requireNewOrEmptyFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
@@ -150,15 +167,16 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
         } else if (Files.exists(folder)) {
-            throw new IllegalArgumentException("export folder " + folder + " is a file");
+            throw new IllegalArgumentException("export folder " + folder + " already exists"
+                    + " and is not a folder; an export never overwrites a file");
         }
-        Files.createDirectories(folder);
     }
 
+    /** Removes what a failed export wrote, newest first, so a folder it made goes last. */
     private static void removeAll(List<Path> written) {
-        for (Path file : written) {
+        for (int i = written.size() - 1; i >= 0; i--) {
             try {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(written.get(i));
             } catch (IOException e) {
                 // Best effort: the error that stopped the export is the one reported.
             }

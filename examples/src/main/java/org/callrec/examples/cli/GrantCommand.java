@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.callrec.core.access.Grants;
+import org.callrec.core.directory.FileStaffDirectory;
+import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.PolicyLoader;
 import org.callrec.examples.Workspace;
 import org.callrec.spi.access.Grant;
 import org.callrec.spi.access.GrantScope;
+import org.callrec.spi.directory.StaffDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,9 +83,14 @@ final class GrantCommand implements Runnable {
                         + " from now (P7D, PT8H). Default: no end until revoked.")
         private String until;
 
-        @Option(names = "--by", defaultValue = TOOL, paramLabel = "ID",
-                description = "Who issues it, for the audit trail (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--as", required = true, paramLabel = "STAFF",
+                description = "The staff id issuing it; must hold one of the policy's"
+                        + " authorised access roles. Recorded as the issuer.")
         private String by;
+
+        @Option(names = "--staff-directory", required = true, paramLabel = "FILE",
+                description = "The staff directory file (YAML) that says who holds which role.")
+        private Path directory;
 
         /** Exactly one of the scopes. */
         static final class Which {
@@ -107,14 +116,43 @@ final class GrantCommand implements Runnable {
             Instant end = until == null ? null : endOf(until, clock);
             try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
-                Grants grants = new Grants(new PolicyLoader(clock).load(policy),
-                        workspace.grants(), workspace.audit(), clock);
+                Policy rules = new PolicyLoader(clock).load(policy);
+                Set<String> roles = rules.access().roles();
+                StaffDirectory members = FileStaffDirectory.load(directory);
+                if (!holdsAny(members, by, roles)) {
+                    throw new IllegalArgumentException("staff '" + by + "' may not issue a"
+                            + " grant: only holders of the authorised access roles " + roles
+                            + " may (clause " + rules.access().clause() + ")");
+                }
+                if (!holdsAny(members, staff, roles)) {
+                    throw new IllegalArgumentException("staff '" + staff + "' may not be"
+                            + " granted access: only holders of the authorised access roles "
+                            + roles + " may read recordings (clause " + rules.access().clause()
+                            + ")");
+                }
+                if (scope == GrantScope.RECORDING
+                        && workspace.catalogue().findRecording(target).isEmpty()) {
+                    throw new IllegalArgumentException("recording '" + target + "' is not in"
+                            + " the catalogue, so no grant to read it is issued");
+                }
+                Grants grants = new Grants(rules, workspace.grants(), workspace.audit(), clock);
                 Grant issued = grants.issue(by, staff, purpose, scope, target, caseReference,
                         end);
                 spec.commandLine().getOut().println("granted " + issued.grantId() + ": "
                         + describe(issued, clock.instant()));
+            } catch (IllegalArgumentException refused) {
+                return Refusals.print(spec, refused);
             }
             return 0;
+        }
+
+        /** Whether a staff id, exactly as the directory holds it, has one of the roles. */
+        private static boolean holdsAny(StaffDirectory members, String staffId,
+                Set<String> roles) {
+            return members.find(staffId)
+                    .filter(member -> member.staffId().equals(staffId))
+                    .filter(member -> roles.stream().anyMatch(member::hasRole))
+                    .isPresent();
         }
 
         private static Instant endOf(String value, Clock clock) {

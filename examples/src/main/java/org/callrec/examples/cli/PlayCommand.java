@@ -3,7 +3,9 @@ package org.callrec.examples.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,6 +53,11 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(common.verbose);
+        // Checked before the access, so that no access is recorded for audio never written.
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            spec.commandLine().getErr().println("callrec: " + existsMessage(out));
+            return 1;
+        }
         try (Workspace workspace = Workspace.openExisting(common.data, parent.clock(),
                 common.locations())) {
             long bytes;
@@ -68,12 +75,22 @@ final class PlayCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Says that an output file exists and why it is left alone. */
+    static String existsMessage(Path file) {
+        return "output file " + file + " already exists; decrypted audio is written only to a"
+                + " new file and never overwrites one";
+    }
+
     /** Writes audio to a new owner-only file; a file left half-written is removed. */
     static long writeNew(InputStream audio, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException exists) {
+            throw new FileAlreadyExistsException(file.toString(), null, existsMessage(file));
+        }
         try (OutputStream target = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
             return audio.transferTo(target);
         } catch (IOException | RuntimeException failed) {

@@ -1,15 +1,22 @@
 package org.callrec.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.callrec.core.directory.FileStaffDirectory;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.subject.SubjectAccess;
 import org.callrec.core.subject.SubjectExport;
 import org.callrec.core.subject.SubjectNumbers;
 import org.callrec.core.subject.SubjectQuery;
 import org.callrec.examples.Workspace;
+import org.callrec.spi.directory.StaffDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +49,14 @@ final class SarCommand implements Callable<Integer> {
             description = "A new or empty folder for the export.")
     private Path out;
 
-    @Option(names = "--as", defaultValue = "subject-access-desk", paramLabel = "STAFF",
-            description = "Who handles the request, for the audit trail.")
+    @Option(names = "--as", required = true, paramLabel = "STAFF",
+            description = "The staff id handling the request; must hold one of the policy's"
+                    + " authorised access roles. Named in the audit trail.")
     private String requestedBy;
+
+    @Option(names = "--staff-directory", required = true, paramLabel = "FILE",
+            description = "The staff directory file (YAML) that says who holds which role.")
+    private Path directory;
 
     /** Exactly one way to name the person. */
     static final class Who {
@@ -72,8 +84,15 @@ final class SarCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
+        boolean folderExisted = Files.exists(out);
+        boolean started = false;
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
+            requireAuthorised(FileStaffDirectory.load(directory), policy.access().roles());
+            requireNewOrEmptyFolder(out);
+            started = true;
+            // Limitation: SubjectAccess itself does not check the handler's role; every caller
+            // must, as this command does above.
             SubjectAccess access = new SubjectAccess(workspace.catalogue(), workspace.vault(),
                     workspace.personalData(), new SubjectNumbers("GB"), workspace.audit(), clock,
                     policy.timeZone());
@@ -84,8 +103,56 @@ final class SarCommand implements Callable<Integer> {
             printer.printf("response due by %s (one calendar month, %s, clause 4.4)%n",
                     export.responseDeadline(), policy.timeZone());
             return 0;
-        } catch (RuntimeException | java.io.IOException refused) {
+        } catch (RuntimeException | IOException refused) {
+            if (started) {
+                removeWhatThisWrote(out, folderExisted);
+            }
             return Refusals.print(spec, refused);
+        }
+    }
+
+    private void requireAuthorised(StaffDirectory staff, Set<String> roles) {
+        boolean authorised = staff.find(requestedBy)
+                .filter(member -> member.staffId().equals(requestedBy))
+                .filter(member -> roles.stream().anyMatch(member::hasRole))
+                .isPresent();
+        if (!authorised) {
+            throw new IllegalArgumentException("staff '" + requestedBy + "' may not answer a"
+                    + " subject access request: only holders of the authorised access roles "
+                    + roles + " may (clauses 4.2 and 4.4)");
+        }
+    }
+
+    private static void requireNewOrEmptyFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out " + folder + " is a folder that"
+                            + " is not empty; a subject access export goes into a new or empty"
+                            + " folder");
+                }
+            }
+        } else if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("--out " + folder + " already exists and is"
+                    + " not a folder; a subject access export goes into a new or empty folder"
+                    + " and never overwrites a file");
+        }
+    }
+
+    /** Removes the files of a failed export, and the folder too if this command made it. */
+    private static void removeWhatThisWrote(Path folder, boolean folderExisted) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                Files.deleteIfExists(entry);
+            }
+            if (!folderExisted) {
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException e) {
+            // Best effort: the error that stopped the export is the one reported.
         }
     }
 }
