@@ -2,6 +2,7 @@ package org.callrec.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,18 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same events through the same policy version give the same timeline: every bundled real
- * capture replayed twice, and every stored call replayed again from its stored inputs (events
+ * The same events through the same policy version give the same timeline: every one of the 13
+ * real captures replayed twice, and every stored call replayed again from its stored inputs (events
  * and directory answers), decide identically.
  */
 class DeterministicReplayTest {
     private static final Clock CLOCK =
             Clock.fixed(Instant.parse("2025-03-03T09:00:00Z"), ZoneOffset.UTC);
 
-    // Limitation: only the three captures bundled for the demo are replayed here; the other ten
-    // real captures live in telephony-asterisk's test resources and are not copied yet.
-    private static final List<String> CAPTURES = List.of("ab_success_a_hangup.ami",
-            "xfer_blind_abbcac.ami", "xfer_attended_abbcac.ami");
+    /** All 13 real captures, as the adapter's tests keep them (with licences and checksums). */
+    private static final Path CAPTURES =
+            Path.of("../telephony-asterisk/src/test/resources/realdata/ami/raw");
 
     @TempDir
     Path folder;
@@ -42,7 +42,8 @@ class DeterministicReplayTest {
         List<CallRecord> first = replayAll(inputs, folder.resolve("first"));
         List<CallRecord> second = replayAll(inputs, folder.resolve("second"));
 
-        assertEquals(CAPTURES.size(), first.size());
+        assertEquals(13, captures().size());
+        assertTrue(first.size() >= 13, "every capture holds at least one call: " + first.size());
         assertEquals(timelines(first), timelines(second));
     }
 
@@ -59,6 +60,12 @@ class DeterministicReplayTest {
         assertEquals(timelines(stored), replayed);
     }
 
+    private static List<Path> captures() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(CAPTURES)) {
+            return files.filter(f -> f.toString().endsWith(".ami")).sorted().toList();
+        }
+    }
+
     private static List<List<Decision>> timelines(List<CallRecord> calls) {
         return calls.stream().map(CallRecord::decisions).toList();
     }
@@ -66,11 +73,11 @@ class DeterministicReplayTest {
     private static List<CallRecord> replayAll(DemoInputs inputs, Path data) throws Exception {
         try (Workspace workspace = Workspace.open(data, CLOCK)) {
             Replay replay = new Replay(workspace, CLOCK);
-            for (String capture : CAPTURES) {
-                Path directory = capture.startsWith("xfer_attended")
+            for (Path capture : captures()) {
+                Path directory = capture.getFileName().toString().startsWith("xfer_attended")
                         ? inputs.directoryWithHr() : inputs.directoryWithRepairs();
-                replay.run(inputs.policy(), directory, inputs.capture(capture), inputs.audio(),
-                        "asterisk", new PrintWriter(new StringWriter()));
+                replay.run(inputs.policy(), directory, capture, inputs.audio(), "asterisk",
+                        new PrintWriter(new StringWriter()));
             }
             return workspace.catalogue().calls();
         }
