@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Events that the real captures lack (Timestamp, Hold/Unhold, MixMonitor events, a phone
- * entering the call's bridge undialled, and the Callrec UserEvent signals), in small inputs written from the Asterisk AMI documentation
- * (the event syntax of Asterisk 12 and later), not captured from a running system. The
- * numbers are from the Ofcom drama range.
+ * entering the call's bridge undialled, and the Callrec UserEvent signals), in small inputs
+ * written from the Asterisk AMI documentation (the event syntax of Asterisk 12 and later), not
+ * captured from a running system. The numbers are from the Ofcom drama range.
  */
 @DisplayName("written from the Asterisk AMI documentation, not a capture")
 class WrittenFromDocumentationTest {
