@@ -75,9 +75,12 @@ import org.slf4j.LoggerFactory;
  *       names: {@code sensitive}, {@code reminder}, {@code consent-given},
  *       {@code consent-refused}, {@code consent-withdrawn}, {@code objection}, {@code child},
  *       {@code notice-attested} (with the {@code StaffId} field), and {@code notice-played}
- *       (with the {@code Prompt} field as detail). The call is found by {@code Channel}, or
+ *       (with the {@code Prompt} field as detail), and {@code recorder-failed}, which gives
+ *       {@code RECORDER_FAILED}. The call is found by {@code Channel}, or
  *       else by {@code Linkedid}. Unknown signals and unknown channels are logged and
  *       skipped.</li>
+ *   <li>{@code PARTY_JOINED} when a phone or the trunk that the call never dialled enters a
+ *       bridge of the call ({@code BridgeEnter}), as in a {@code ConfBridge} conference.</li>
  *   <li>{@code CALL_ENDED} when the last channel of the conversation hangs up; at the end of
  *       the input every call still open ends with detail {@code capture ended mid-call}.</li>
  *   <li>{@code MixMonitorStart}, {@code MixMonitorStop} and {@code MixMonitorMute} are noted

@@ -48,7 +48,8 @@ final class CallTracker {
             "objection", CallEventType.CALLER_OBJECTED,
             "child", CallEventType.CHILD_FLAGGED,
             "notice-attested", CallEventType.NOTICE_ATTESTED,
-            "notice-played", CallEventType.NOTICE_PLAYED);
+            "notice-played", CallEventType.NOTICE_PLAYED,
+            "recorder-failed", CallEventType.RECORDER_FAILED);
 
     private static final Set<String> LEGACY_EVENTS =
             Set.of("Dial", "Bridge", "Masquerade", "Rename", "Link", "Unlink", "Join");
@@ -331,11 +332,20 @@ final class CallTracker {
             // A channel nobody dialled that is bridged with the call (an Originate, a
             // redirect) takes part in the conversation from now on.
             leg = legs.get(members.iterator().next());
+            Party joined = null;
             if (ChannelNames.isEndpoint(channel)) {
-                leg.call.parties.putIfAbsent(channel, originParty(channel, message));
+                joined = originParty(channel, message);
+                leg.call.parties.putIfAbsent(channel, joined);
             }
             track(leg, channel);
             LOG.debug("call {}: a channel joined by entering its bridge", leg.call.callId);
+            if (joined != null && legs.get(channel) == leg) {
+                // A phone or trunk that enters the call's bridge without being dialled by it
+                // (a conference, a barge-in) is a new party, and the policy may care who.
+                // Limitation: its hanging up while others stay is not reported as PARTY_LEFT.
+                emit(CallEvent.ofParty(CallEventType.PARTY_JOINED, leg.call.callId, at,
+                        joined));
+            }
         }
         if (legs.get(channel) == leg) {
             leaveBridge(channel);
@@ -537,7 +547,11 @@ final class CallTracker {
         }
 
         LOG.debug("call {}: Callrec signal {}", call.callId, type);
-        if (type == CallEventType.NOTICE_PLAYED) {
+        if (type == CallEventType.RECORDER_FAILED) {
+            // Asterisk raises no event of its own when MixMonitor fails mid-call, so whatever
+            // watches the recorder (a dialplan hook, a monitor script) says so by this signal.
+            emit(CallEvent.withDetail(type, call.callId, at, "recorder-failed signal"));
+        } else if (type == CallEventType.NOTICE_PLAYED) {
             String prompt = message.get("Prompt");
             emit(CallEvent.withDetail(type, call.callId, at, prompt != null
                     && prompt.matches("[A-Za-z0-9._/-]{1,200}") ? prompt : "notice-played"));

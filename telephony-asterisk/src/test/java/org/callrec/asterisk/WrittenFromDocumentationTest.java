@@ -26,10 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Events that the real captures lack (Timestamp, Hold/Unhold, MixMonitor events and the
- * Callrec UserEvent signals), in small inputs written from the Asterisk AMI documentation
- * (the event syntax of Asterisk 12 and later), not captured from a running system. The
- * numbers are from the Ofcom drama range.
+ * Events that the real captures lack (Timestamp, Hold/Unhold, MixMonitor events, a phone
+ * entering the call's bridge undialled, and the Callrec UserEvent signals), in small inputs
+ * written from the Asterisk AMI documentation (the event syntax of Asterisk 12 and later), not
+ * captured from a running system. The numbers are from the Ofcom drama range.
  */
 @DisplayName("written from the Asterisk AMI documentation, not a capture")
 class WrittenFromDocumentationTest {
@@ -135,6 +135,38 @@ class WrittenFromDocumentationTest {
     }
 
     @Test
+    void recorderFailedSignalIsRecorderFailedSaidToComeFromTheSignal() throws IOException {
+        List<CallEvent> events = text(ANSWERED_CALL + callrec(TRUNK, "recorder-failed")
+                + HANG_UP_BOTH);
+
+        CallEvent failed = only(events, CallEventType.RECORDER_FAILED);
+        assertEquals("recorder-failed signal", failed.detail());
+        assertEquals(LINKED_ID, failed.callId());
+    }
+
+    @Test
+    void phoneEnteringTheCallsBridgeWithoutBeingDialledJoinsTheCall() throws IOException {
+        String conference = bridgeEnter(TRUNK) + bridgeEnter(AGENT)
+                + bridgeEnter("SIP/150010003-00000003")
+                + "Event: Hangup\r\nChannel: SIP/150010003-00000003\r\nCause: 16\r\n\r\n";
+
+        List<CallEvent> events = text(ANSWERED_CALL + conference + HANG_UP_BOTH);
+
+        assertEquals(List.of(CALL_STARTED, ANSWERED, CallEventType.PARTY_JOINED, CALL_ENDED),
+                types(events));
+        assertEquals("150010003", events.get(2).party().address());
+    }
+
+    @Test
+    void phoneOfTheCallEnteringItsBridgeIsNoNewParty() throws IOException {
+        String bridged = bridgeEnter(TRUNK) + bridgeEnter(AGENT);
+
+        List<CallEvent> events = text(ANSWERED_CALL + bridged + HANG_UP_BOTH);
+
+        assertEquals(List.of(CALL_STARTED, ANSWERED, CALL_ENDED), types(events));
+    }
+
+    @Test
     void noticePlayedSignalNamesThePromptThatPlayed() throws IOException {
         String played = callrec(TRUNK, "notice-played")
                 .replace("\r\n\r\n", "\r\nPrompt: this-call-may-be-monitored-or-recorded\r\n\r\n");
@@ -173,6 +205,14 @@ class WrittenFromDocumentationTest {
         List<CallEvent> events = text(ANSWERED_CALL + other + HANG_UP_BOTH);
 
         assertEquals(List.of(CALL_STARTED, ANSWERED, CALL_ENDED), types(events));
+    }
+
+    private static String bridgeEnter(String channel) {
+        return "Event: BridgeEnter\r\n"
+                + "Channel: " + channel + "\r\n"
+                + "BridgeUniqueid: 5f1c0de4-0000-4000-8000-000000000001\r\n"
+                + "BridgeTechnology: softmix\r\n"
+                + "\r\n";
     }
 
     private static String callrec(String channel, String signal) {
