@@ -109,7 +109,8 @@ class CrashSafetyTest {
     }
 
     private static void checkAfterKill(Path data, byte[] audio, Set<String> acknowledged,
-            Set<ObjectKey> orphans, Set<String> decrypted, PlaintextScan scan, String context) throws IOException {
+            Set<ObjectKey> orphans, Set<String> decrypted, PlaintextScan scan, String context)
+            throws IOException {
         if (!Files.exists(data.resolve("catalogue"))) {
             return;
         }
