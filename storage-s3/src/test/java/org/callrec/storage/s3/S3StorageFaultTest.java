@@ -113,8 +113,8 @@ class S3StorageFaultTest {
     @Test
     void retriesARequestAnsweredTooSlowly() throws IOException {
         backend.close();
-        backend = open(proxy.endpoint(), 2);
-        proxy.slowness(5_000);
+        backend = open(proxy.endpoint(), 4);
+        proxy.slowness(10_000);
         proxy.inject(FaultProxy.Fault.ANSWER_SLOWLY, 1, line -> line.startsWith("PUT "));
         byte[] bytes = bytes(40_000);
 
@@ -127,8 +127,8 @@ class S3StorageFaultTest {
     @Test
     void failsClearlyWhenEveryPartIsAnsweredTooSlowly() throws IOException {
         backend.close();
-        backend = open(proxy.endpoint(), 2);
-        proxy.slowness(5_000);
+        backend = open(proxy.endpoint(), 4);
+        proxy.slowness(10_000);
         proxy.inject(FaultProxy.Fault.ANSWER_SLOWLY, 1_000, line -> line.contains("partNumber="));
 
         IOException failure = assertThrows(IOException.class,
