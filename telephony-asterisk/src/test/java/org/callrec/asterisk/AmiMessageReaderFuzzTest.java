@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.callrec.spi.telephony.MalformedEventException;
 import org.junit.jupiter.api.Test;
+import org.callrec.testkit.fuzz.FuzzRuns;
 
 /**
  * Hostile input for the AMI reader: arbitrary bytes, arbitrary line structures and huge lines

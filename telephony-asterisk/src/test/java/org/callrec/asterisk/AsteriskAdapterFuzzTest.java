@@ -12,6 +12,7 @@ import org.callrec.spi.call.CallEvent;
 import org.callrec.spi.telephony.MalformedEventException;
 import org.callrec.spi.telephony.TelephonyAdapter;
 import org.junit.jupiter.api.Test;
+import org.callrec.testkit.fuzz.FuzzRuns;
 
 /**
  * Well-formed AMI messages with hostile content (the events the adapter follows, with fields

@@ -18,6 +18,7 @@ import org.callrec.spi.storage.ObjectKey;
 import org.callrec.spi.storage.PendingObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.callrec.testkit.fuzz.FuzzRuns;
 
 /**
  * Random strings, biased towards path tricks, never make the file-system backend write outside

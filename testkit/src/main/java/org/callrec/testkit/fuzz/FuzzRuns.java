@@ -1,4 +1,4 @@
-package org.callrec.storage.fs;
+package org.callrec.testkit.fuzz;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -7,15 +7,16 @@ import java.util.function.Function;
  * Runs a property over inputs drawn from a seeded random source, so that any failure names the
  * seed that replays it. The number of tries is modest by default so the normal build stays fast;
  * the long form raises it: {@code -Dcallrec.fuzz.tries=20000} (and
- * {@code -Dcallrec.fuzz.seed=N} replays a reported failure).
+ * {@code -Dcallrec.fuzz.seed=N} replays a reported failure). Modules whose tests see the testkit
+ * share this one; spi and core, which the testkit itself depends on, keep a copy of their own.
  */
-final class FuzzRuns {
+public final class FuzzRuns {
     private FuzzRuns() {
     }
 
     /** A property that may throw; any throwable other than the expected ones fails the run. */
     @FunctionalInterface
-    interface Check<T> {
+    public interface Check<T> {
         /** Checks the property for one input. */
         void check(T input) throws Exception;
     }
@@ -25,7 +26,7 @@ final class FuzzRuns {
      *
      * @throws AssertionError naming the try, the seed and the input when the property fails
      */
-    static <T> void forAll(int normalTries, Function<SplittableRandom, T> inputs,
+    public static <T> void forAll(int normalTries, Function<SplittableRandom, T> inputs,
             Check<T> property) {
         int tries = Integer.getInteger("callrec.fuzz.tries", normalTries);
         long seed = Long.getLong("callrec.fuzz.seed", new SplittableRandom().nextLong());
@@ -42,7 +43,7 @@ final class FuzzRuns {
     }
 
     /** Returns a string of up to {@code max} characters drawn from {@code alphabet}. */
-    static String string(SplittableRandom random, String alphabet, int max) {
+    public static String string(SplittableRandom random, String alphabet, int max) {
         int length = random.nextInt(max + 1);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -52,7 +53,7 @@ final class FuzzRuns {
     }
 
     /** Returns a string of up to {@code max} arbitrary UTF-16 code units, surrogates included. */
-    static String anyString(SplittableRandom random, int max) {
+    public static String anyString(SplittableRandom random, int max) {
         int length = random.nextInt(max + 1);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -64,7 +65,7 @@ final class FuzzRuns {
     }
 
     /** Returns up to {@code max} arbitrary bytes. */
-    static byte[] bytes(SplittableRandom random, int max) {
+    public static byte[] bytes(SplittableRandom random, int max) {
         byte[] bytes = new byte[random.nextInt(max + 1)];
         random.nextBytes(bytes);
         return bytes;
@@ -72,7 +73,7 @@ final class FuzzRuns {
 
     /** Returns one of the choices. */
     @SafeVarargs
-    static <T> T oneOf(SplittableRandom random, T... choices) {
+    public static <T> T oneOf(SplittableRandom random, T... choices) {
         return choices[random.nextInt(choices.length)];
     }
 
