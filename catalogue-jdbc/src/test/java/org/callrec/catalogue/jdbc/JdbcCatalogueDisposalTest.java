@@ -1,8 +1,8 @@
 package org.callrec.catalogue.jdbc;
 
-import static org.callrec.catalogue.jdbc.SampleCalls.at;
-import static org.callrec.catalogue.jdbc.SampleCalls.recording;
-import static org.callrec.catalogue.jdbc.SampleCalls.richCall;
+import static org.callrec.testkit.catalogue.CatalogueSamples.at;
+import static org.callrec.testkit.catalogue.CatalogueSamples.recording;
+import static org.callrec.testkit.catalogue.CatalogueSamples.richCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.callrec.testkit.catalogue.CatalogueSamples;
 
 /** Holds, disposal and subject access lookups on a real embedded H2 database (issue 3). */
 @DisplayName("Clauses 4.2 and 4.4: holds, disposal receipts, sealed personal data")
@@ -157,7 +158,7 @@ class JdbcCatalogueDisposalTest {
         assertEquals(Set.of(), catalogue.callsWithStaff("staff-2001"));
         assertEquals(Set.of(), catalogue.callsWithReference("TEN-0042"));
         assertEquals(Set.of(), catalogue.callsWithNumberIndex(
-                JdbcCatalogueTest.SEAL.blindIndex(SampleCalls.CALLER_NUMBER)));
+                JdbcCatalogueTest.SEAL.blindIndex(CatalogueSamples.CALLER_NUMBER)));
     }
 
     @Test
@@ -179,7 +180,7 @@ class JdbcCatalogueDisposalTest {
         catalogue.addReference("call-2", "TEN-0042");
 
         Set<String> byNumber = catalogue.callsWithNumberIndex(
-                JdbcCatalogueTest.SEAL.blindIndex(SampleCalls.CALLER_NUMBER));
+                JdbcCatalogueTest.SEAL.blindIndex(CatalogueSamples.CALLER_NUMBER));
         Set<String> byOtherNumber = catalogue.callsWithNumberIndex(
                 JdbcCatalogueTest.SEAL.blindIndex("+441632960124"));
 
@@ -197,10 +198,10 @@ class JdbcCatalogueDisposalTest {
         catalogue.compact();
 
         String bytes = databaseBytesAsLatin1();
-        assertFalse(bytes.contains(SampleCalls.CALLER_NUMBER));
+        assertFalse(bytes.contains(CatalogueSamples.CALLER_NUMBER));
         assertFalse(bytes.contains("1632960"));
         assertFalse(bytes.contains("PJSIP"));
-        assertEquals(SampleCalls.CALLER_NUMBER, reopened().findCall("call-1").orElseThrow()
+        assertEquals(CatalogueSamples.CALLER_NUMBER, reopened().findCall("call-1").orElseThrow()
                 .parties().get(0).number());
     }
 

@@ -1,9 +1,9 @@
 package org.callrec.catalogue.jdbc;
 
-import static org.callrec.catalogue.jdbc.SampleCalls.at;
-import static org.callrec.catalogue.jdbc.SampleCalls.bareCall;
-import static org.callrec.catalogue.jdbc.SampleCalls.recording;
-import static org.callrec.catalogue.jdbc.SampleCalls.richCall;
+import static org.callrec.testkit.catalogue.CatalogueSamples.at;
+import static org.callrec.testkit.catalogue.CatalogueSamples.bareCall;
+import static org.callrec.testkit.catalogue.CatalogueSamples.recording;
+import static org.callrec.testkit.catalogue.CatalogueSamples.richCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,6 +47,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.callrec.testkit.catalogue.CatalogueSamples;
 
 /** The catalogue on a real embedded H2 database in file mode, in a temporary folder. */
 class JdbcCatalogueTest {
@@ -90,7 +91,7 @@ class JdbcCatalogueTest {
     class CallRecords {
         @Test
         void sampleUsesEveryKindOfEvent() {
-            Set<CallEventType> used = SampleCalls.everyKindOfEvent("call-1").stream()
+            Set<CallEventType> used = CatalogueSamples.everyKindOfEvent("call-1").stream()
                     .map(CallEvent::type).collect(Collectors.toSet());
 
             assertEquals(EnumSet.allOf(CallEventType.class), used);
@@ -507,7 +508,7 @@ class JdbcCatalogueTest {
 
             String log = captured.toString(StandardCharsets.UTF_8);
             assertTrue(log.contains("call-1"), "the writes are logged by id: " + log);
-            assertFalse(log.contains(SampleCalls.CALLER_NUMBER), log);
+            assertFalse(log.contains(CatalogueSamples.CALLER_NUMBER), log);
             assertFalse(log.contains("441632960"), log);
             assertFalse(log.contains("PJSIP"), log);
         }
