@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.callrec.spi.audit.AuditEntry;
 import org.callrec.spi.audit.AuditSink;
 import org.callrec.spi.audit.AuditWriteException;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * the head file atomically, before it returns. When either fails the entry is not acknowledged
  * and the sink refuses further appends until it is reopened, so that what the trail says and what
  * happened never part.
+ *
+ * <p>A process killed inside {@link #append} leaves either a line cut short at the end of the
+ * file or one whole line the head does not name yet. Neither entry was acknowledged, so opening
+ * the trail finishes it: a line cut short is removed, and a whole last line that chains to the
+ * entry the head names is kept and the head moved to it (both logged at WARN). Anything else
+ * that does not verify still refuses the trail.
  *
  * <p>Safe for use from many threads; one process per file.
  */
@@ -54,7 +61,14 @@ public final class FileAuditSink implements AuditSink {
                     PosixFilePermissions.fromString("rw-------")));
         }
 
+        removeLineCutShort(file);
         AuditVerification verification = AuditTrailVerifier.verify(file);
+        if (!verification.isIntact() && isAppendWithoutHead(file, head, verification)) {
+            LOG.warn("audit trail {}: entry {} was written but the process stopped before its"
+                    + " head was moved; the head now names it", file, verification.entries());
+            writeHead(verification.entries(), verification.lastHash());
+            verification = AuditTrailVerifier.verify(file);
+        }
         if (!verification.isIntact()) {
             throw new IOException("audit trail " + file + " does not verify and will not be"
                     + " appended to: " + verification.describe());
@@ -64,6 +78,70 @@ public final class FileAuditSink implements AuditSink {
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         LOG.info("audit trail {} opened with {} entries", file, sequence);
+    }
+
+    /**
+     * Removes a last line without its newline: {@link #append} writes the newline with the line
+     * and acknowledges nothing before both are on disk, so such a line was never acknowledged
+     * (found by the kill harness, CrashSafetyTest: a sweep killed mid-append left a trail that
+     * refused every later open).
+     */
+    private static void removeLineCutShort(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < size) {
+                LOG.warn("audit trail {}: removing {} byte(s) of an entry cut short by a stop"
+                        + " mid-write; it was never acknowledged", file, size - keep);
+                channel.truncate(keep);
+                channel.force(true);
+            }
+        }
+    }
+
+    /**
+     * Returns whether the only fault is one whole entry past the head that chains to the entry
+     * the head names: {@link #append} forces the line before it moves the head, so a stop between
+     * the two leaves exactly this (found by the kill harness, CrashSafetyTest).
+     */
+    private static boolean isAppendWithoutHead(Path file, Path head,
+            AuditVerification verification) throws IOException {
+        long lines = 0;
+        String last = null;
+        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) all::iterator) {
+                lines++;
+                last = line;
+            }
+        }
+        if (last == null || lines != verification.entries()) {
+            return false;
+        }
+        long named = 0;
+        String namedHash = AuditLine.GENESIS;
+        if (Files.exists(head)) {
+            String[] parts = Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
+            if (parts.length != 2) {
+                return false;
+            }
+            try {
+                named = Long.parseLong(parts[0]);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            namedHash = parts[1];
+        }
+        return named == lines - 1 && namedHash.equals(AuditLine.parse(last).path("prev").asText());
     }
 
     /** Returns the head file that names the last entry of a trail file. */

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
@@ -51,10 +54,24 @@ import org.slf4j.LoggerFactory;
  * gives each file's SHA-256, the person's role in each call, the lawful basis and policy
  * version, the other parties with their numbers masked, and the response deadline.
  *
+ * <p>An export is complete when, and only when, its folder holds {@code manifest.json}: each
+ * file is written under a {@value #PARTIAL} name, forced to disk and renamed, the manifest last,
+ * so a process stopped mid-export never leaves a file that looks whole and is not. A folder
+ * holding such an {@linkplain #isUnfinishedExport unfinished export} may be given again; what
+ * the stopped export wrote is removed and the export starts afresh.
+ *
  * <p>Logs carry recording ids and counts; never the number asked about.
  */
 public final class SubjectAccess {
     private static final Logger LOG = LoggerFactory.getLogger(SubjectAccess.class);
+
+    /** The ending of a file that is still being written. */
+    public static final String PARTIAL = ".partial";
+
+    /** The name of the file that lists an export, written last. */
+    public static final String MANIFEST = "manifest.json";
+
+    private static final String AUDIO = ".audio";
 
     private final Catalogue catalogue;
     private final RecordingVault vault;
@@ -121,11 +138,12 @@ public final class SubjectAccess {
     }
 
     /**
-     * Exports every recording the query matches to a new or empty folder: one file of decrypted
-     * audio per recording and {@code manifest.json}.
+     * Exports every recording the query matches to a new or empty folder, or one holding an
+     * unfinished export: one file of decrypted audio per recording and {@code manifest.json}.
      *
      * @param requestedBy the staff id handling the request, for the audit trail
-     * @throws FileAlreadyExistsException when the folder exists and is not empty
+     * @throws FileAlreadyExistsException when the folder exists and is neither empty nor an
+     *     unfinished export
      * @throws org.callrec.spi.audit.AuditWriteException when the export cannot be audited;
      *     nothing is exported
      * @throws IOException when a recording cannot be read or a file written
@@ -168,10 +186,11 @@ public final class SubjectAccess {
         for (SubjectRecording recording : found) {
             items.add(exportOne(json, recording, folder));
         }
-        Path manifestFile = folder.resolve("manifest.json");
-        try (OutputStream out = newOwnerOnlyFile(manifestFile)) {
+        Path manifestFile = folder.resolve(MANIFEST);
+        try (OutputStream out = newOwnerOnlyFile(partial(manifestFile))) {
             json.writeValue(out, manifest);
         }
+        complete(manifestFile);
 
         LOG.info("Subject access export by {}: {} recording(s) exported for {}",
                 query.kind().label(), found.size(), requestedBy);
@@ -181,14 +200,16 @@ public final class SubjectAccess {
     private ObjectNode exportOne(ObjectMapper json, SubjectRecording found, Path folder)
             throws IOException {
         RecordingEntry entry = found.recording();
-        String fileName = entry.recordingId() + ".audio";
+        String fileName = entry.recordingId() + AUDIO;
         Path file = folder.resolve(fileName);
         MessageDigest sha256 = sha256();
         long bytes;
         try (InputStream audio = vault.open(entry.recordingId());
-                OutputStream out = new DigestOutputStream(newOwnerOnlyFile(file), sha256)) {
+                OutputStream out = new DigestOutputStream(newOwnerOnlyFile(partial(file)),
+                        sha256)) {
             bytes = audio.transferTo(out);
         }
+        complete(file);
 
         CallRecord call = found.call();
         ObjectNode item = json.createObjectNode();
@@ -252,17 +273,65 @@ public final class SubjectAccess {
         return "*".repeat(value.length() - keep) + value.substring(value.length() - keep);
     }
 
+    /**
+     * Returns whether a folder holds what a stopped export left: no manifest, and nothing but
+     * files an export writes (audio, and files still being written). A folder holding anything
+     * else, such as the user's own files, is not one, so it is never emptied.
+     *
+     * @throws IOException when the folder cannot be listed
+     */
+    public static boolean isUnfinishedExport(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(folder.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.allMatch(SubjectAccess::isWrittenByExport);
+        }
+    }
+
+    private static boolean isWrittenByExport(Path entry) {
+        String name = entry.getFileName().toString();
+        boolean named = name.endsWith(AUDIO) || name.endsWith(AUDIO + PARTIAL)
+                || name.equals(MANIFEST + PARTIAL);
+        return named && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static void prepare(Path folder) throws IOException {
         Objects.requireNonNull(folder, "folder");
+        if (isUnfinishedExport(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                for (Path entry : entries.toList()) {
+                    Files.delete(entry);
+                }
+            }
+            LOG.warn("Subject access export: removed what an export stopped midway had"
+                    + " written; starting afresh");
+        }
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
                     throw new FileAlreadyExistsException(folder.toString(), null,
-                            "a subject access export needs a new or empty folder");
+                            "a subject access export needs a new or empty folder, or one"
+                                    + " holding an export that was stopped midway");
                 }
             }
         }
         Files.createDirectories(folder);
+    }
+
+    private static Path partial(Path file) {
+        return file.resolveSibling(file.getFileName() + PARTIAL);
+    }
+
+    /** Forces a written file to disk and gives it its final name, so it is whole if it is seen. */
+    private static void complete(Path file) throws IOException {
+        Path written = partial(file);
+        try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

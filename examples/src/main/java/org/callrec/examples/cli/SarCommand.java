@@ -124,12 +124,16 @@ final class SarCommand implements Callable<Integer> {
     }
 
     private static void requireNewOrEmptyFolder(Path folder) throws IOException {
+        if (SubjectAccess.isUnfinishedExport(folder)) {
+            // A stopped export is started afresh by SubjectAccess, which removes what it wrote.
+            return;
+        }
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
                     throw new IllegalArgumentException("--out " + folder + " is a folder that"
                             + " is not empty; a subject access export goes into a new or empty"
-                            + " folder");
+                            + " folder, or one holding an export that was stopped midway");
                 }
             }
         } else if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
