@@ -1,6 +1,8 @@
 package org.callrec.core.audit;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A process killed inside {@link #append} leaves either a line cut short at the end of the
  * file or one whole line the head does not name yet. Neither entry was acknowledged, so opening
- * the trail finishes it: a line cut short is removed, and a whole last line that chains to the
- * entry the head names is kept and the head moved to it (both logged at WARN). Anything else
+ * the trail finishes it: a line cut short after the entry the head names is removed, and a whole
+ * last line that chains to the entry the head names is kept and the head moved to it (both
+ * logged at WARN). Anything else
  * that does not verify still refuses the trail.
  *
  * <p>Safe for use from many threads; one process per file.
@@ -61,7 +64,7 @@ public final class FileAuditSink implements AuditSink {
                     PosixFilePermissions.fromString("rw-------")));
         }
 
-        removeLineCutShort(file);
+        removeLineCutShort(file, head);
         AuditVerification verification = AuditTrailVerifier.verify(file);
         if (!verification.isIntact() && isAppendWithoutHead(file, head, verification)) {
             LOG.warn("audit trail {}: entry {} was written but the process stopped before its"
@@ -81,12 +84,15 @@ public final class FileAuditSink implements AuditSink {
     }
 
     /**
-     * Removes a last line without its newline: {@link #append} writes the newline with the line
-     * and acknowledges nothing before both are on disk, so such a line was never acknowledged
-     * (found by the kill harness, CrashSafetyTest: a sweep killed mid-append left a trail that
-     * refused every later open).
+     * Removes a last line without its newline when the head names every whole line before it:
+     * {@link #append} writes the newline with the line and acknowledges nothing before both are
+     * on disk and the head names the line, so such a line was never acknowledged (found by the
+     * kill harness, CrashSafetyTest: a sweep killed mid-append left a trail that refused every
+     * later open). A trail that ends without a newline otherwise is left exactly as it is.
+     *
+     * @throws IOException when the trail ends without a newline and is not such a trail
      */
-    private static void removeLineCutShort(Path file) throws IOException {
+    private static void removeLineCutShort(Path file, Path head) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             long size = channel.size();
@@ -100,13 +106,30 @@ public final class FileAuditSink implements AuditSink {
                 }
                 keep--;
             }
-            if (keep < size) {
-                LOG.warn("audit trail {}: removing {} byte(s) of an entry cut short by a stop"
-                        + " mid-write; it was never acknowledged", file, size - keep);
-                channel.truncate(keep);
-                channel.force(true);
+            if (keep == size) {
+                return;
+            }
+            Head named = Head.read(head);
+            if (named == null || named.entries() != wholeLines(file, keep)) {
+                throw new IOException("audit trail " + file + " ends in a line without its"
+                        + " newline that is not an unacknowledged entry cut short, and will not"
+                        + " be appended to");
+            }
+            LOG.warn("audit trail {}: removing {} byte(s) of an entry cut short by a stop"
+                    + " mid-write; it was never acknowledged", file, size - keep);
+            channel.truncate(keep);
+            channel.force(true);
+        }
+    }
+
+    private static long wholeLines(Path file, long upTo) throws IOException {
+        long lines = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (long at = 0; at < upTo; at++) {
+                lines += in.read() == '\n' ? 1 : 0;
             }
         }
+        return lines;
     }
 
     /**
@@ -124,24 +147,31 @@ public final class FileAuditSink implements AuditSink {
                 last = line;
             }
         }
-        if (last == null || lines != verification.entries()) {
+        Head named = Head.read(head);
+        if (last == null || named == null || lines != verification.entries()) {
             return false;
         }
-        long named = 0;
-        String namedHash = AuditLine.GENESIS;
-        if (Files.exists(head)) {
+        return named.entries() == lines - 1
+                && named.hash().equals(AuditLine.parse(last).path("prev").asText());
+    }
+
+    /** What a head file names: the number and hash of the last entry; none before the first. */
+    private record Head(long entries, String hash) {
+        /** Returns what the head file names, or null when it is not a head file's text. */
+        static Head read(Path head) throws IOException {
+            if (Files.notExists(head)) {
+                return new Head(0, AuditLine.GENESIS);
+            }
             String[] parts = Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
             if (parts.length != 2) {
-                return false;
+                return null;
             }
             try {
-                named = Long.parseLong(parts[0]);
+                return new Head(Long.parseLong(parts[0]), parts[1]);
             } catch (NumberFormatException e) {
-                return false;
+                return null;
             }
-            namedHash = parts[1];
         }
-        return named == lines - 1 && namedHash.equals(AuditLine.parse(last).path("prev").asText());
     }
 
     /** Returns the head file that names the last entry of a trail file. */

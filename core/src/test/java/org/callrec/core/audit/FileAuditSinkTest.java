@@ -142,6 +142,72 @@ class FileAuditSinkTest {
         assertTrue(text.contains("\"purpose\":\"complaint\""));
     }
 
+    /** Found by the kill harness (CrashSafetyTest): a process killed mid-append. */
+    @Test
+    void reopensATrailWhoseUnacknowledgedLastEntryWasCutShortMidLine() throws IOException {
+        String cut = "{\"seq\":6,\"at\":\"2026-03-02T09:0";
+        Files.writeString(trail, cut, java.nio.file.StandardOpenOption.APPEND);
+
+        try (FileAuditSink sink = new FileAuditSink(trail)) {
+            sink.append(entry(6));
+        }
+
+        AuditVerification result = AuditTrailVerifier.verify(trail);
+        assertTrue(result.isIntact(), result.describe());
+        assertEquals(6, result.entries());
+        assertEquals(6, Files.readAllLines(trail).size());
+    }
+
+    /** Found by the kill harness (CrashSafetyTest): killed after the line, before the head. */
+    @Test
+    void reopensATrailWhoseLastEntryWasWrittenBeforeTheProcessCouldMoveTheHead()
+            throws IOException {
+        Path head = FileAuditSink.headOf(trail);
+        String fiveEntries = Files.readString(head);
+        try (FileAuditSink sink = new FileAuditSink(trail)) {
+            sink.append(entry(6));
+        }
+        Files.writeString(head, fiveEntries);
+
+        try (FileAuditSink sink = new FileAuditSink(trail)) {
+            sink.append(entry(7));
+        }
+
+        AuditVerification result = AuditTrailVerifier.verify(trail);
+        assertTrue(result.isIntact(), result.describe());
+        assertEquals(7, result.entries());
+        assertTrue(Files.readString(trail).contains("\"rec-6\""));
+    }
+
+    @Test
+    void stillRefusesATrailTwoEntriesPastItsHeadBecauseOnlyOneAppendCanBeInterrupted()
+            throws IOException {
+        Path head = FileAuditSink.headOf(trail);
+        String fiveEntries = Files.readString(head);
+        try (FileAuditSink sink = new FileAuditSink(trail)) {
+            sink.append(entry(6));
+            sink.append(entry(7));
+        }
+        Files.writeString(head, fiveEntries);
+
+        IOException error = assertThrows(IOException.class, () -> new FileAuditSink(trail));
+
+        assertTrue(error.getMessage().contains("does not verify"), error.getMessage());
+        assertTrue(error.getMessage().contains("entries were cut from the end"),
+                error.getMessage());
+    }
+
+    @Test
+    void keepsAnAcknowledgedEntryWhoseNewlineWasRemovedAndRefusesTheTrail() throws IOException {
+        String text = Files.readString(trail);
+        Files.writeString(trail, text.substring(0, text.length() - 1));
+
+        IOException error = assertThrows(IOException.class, () -> new FileAuditSink(trail));
+
+        assertTrue(error.getMessage().contains("without its newline"), error.getMessage());
+        assertEquals(text.substring(0, text.length() - 1), Files.readString(trail));
+    }
+
     private static AuditEntry entry(int i) {
         return new AuditEntry(T0.plusSeconds(i), AuditEntry.ACTION_ACCESS_GRANTED,
                 "manager-210", "rec-" + i, Map.of("purpose", "complaint", "case", "C-" + i));
