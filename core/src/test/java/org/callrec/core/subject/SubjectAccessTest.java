@@ -180,6 +180,58 @@ class SubjectAccessTest {
         assertEquals("subject-access", trail.get(1).details().get("purpose"));
     }
 
+    /** Found by the kill harness (CrashSafetyTest): a killed export left files cut short. */
+    @Test
+    void exportAgainIntoTheFolderOfAStoppedExportStartsAfreshAndCompletes() throws IOException {
+        Path out = Files.createDirectories(temp.resolve("sar"));
+        Files.write(out.resolve("rec-old.audio"), new byte[] {1});
+        Files.write(out.resolve("rec-cut.audio" + SubjectAccess.PARTIAL), new byte[] {2});
+        boolean unfinished = SubjectAccess.isUnfinishedExport(out);
+
+        SubjectExport export = access.export(SubjectQuery.byNumber(NUMBER), "manager-210", out);
+
+        assertTrue(unfinished);
+        assertEquals(2, export.recordings());
+        assertTrue(Files.exists(out.resolve(SubjectAccess.MANIFEST)));
+        try (var files = Files.list(out)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(3, names.size(), names.toString());
+            assertFalse(names.contains("rec-old.audio"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(SubjectAccess.PARTIAL)),
+                    names.toString());
+        }
+    }
+
+    @Test
+    void aCompletedExportIsNotTakenForAStoppedOneSoItIsNeverOverwritten() throws IOException {
+        Path out = temp.resolve("sar");
+        access.export(SubjectQuery.byNumber(NUMBER), "manager-210", out);
+        trail.clear();
+
+        boolean unfinished = SubjectAccess.isUnfinishedExport(out);
+
+        assertFalse(unfinished);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> access.export(SubjectQuery.byNumber(NUMBER), "manager-210", out));
+        assertEquals(List.of(), trail);
+    }
+
+    @Test
+    void neverEmptiesAFolderHoldingTheUsersOwnFilesBesideAStoppedExport() throws IOException {
+        Path out = Files.createDirectories(temp.resolve("sar"));
+        Files.write(out.resolve("rec-cut.audio" + SubjectAccess.PARTIAL), new byte[] {2});
+        Files.writeString(out.resolve("notes.txt"), "mine");
+
+        java.nio.file.FileAlreadyExistsException error = assertThrows(
+                java.nio.file.FileAlreadyExistsException.class,
+                () -> access.export(SubjectQuery.byStaff("agent-202"), "manager-210", out));
+
+        assertTrue(error.getMessage().contains("new or empty folder"), error.getMessage());
+        assertTrue(error.getMessage().contains(out.toString()), error.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        assertTrue(Files.exists(out.resolve("rec-cut.audio" + SubjectAccess.PARTIAL)));
+    }
+
     @Test
     void refusesAFolderThatIsNotEmpty() throws IOException {
         Path out = Files.createDirectories(temp.resolve("sar"));
