@@ -218,9 +218,31 @@ class SubjectAccessFuzzTest {
 
     @Test
     void anExportWritesOnlyIntoTheDestinationAskedForOrRefusesHavingWrittenNothing() {
-        FuzzRuns.forAll(80, SubjectAccessFuzzTest::exportAttempt,
-                attempt -> exportsIntoDestinationOrNothing(
-                        exports.resolve("try-" + tries.incrementAndGet()), attempt));
+        FuzzRuns.forAll(80, SubjectAccessFuzzTest::exportAttempt, attempt -> {
+            Path scratch = exports.resolve("try-" + tries.incrementAndGet());
+            try {
+                exportsIntoDestinationOrNothing(scratch, attempt);
+            } finally {
+                deleteTree(scratch);
+            }
+        });
+    }
+
+    @Test
+    void largeHostileQueriesLeaveNothingHeldOnceAnsweredOrRefused() {
+        long before = usedHeapAfterGc();
+
+        FuzzRuns.forAll(1000, SubjectAccessFuzzTest::largeQuery, query -> {
+            try {
+                bounded(() -> access.find(query.build()));
+            } catch (InvalidSubjectQueryException refused) {
+                assertRefusalOf(refused, query);
+            }
+        });
+
+        // A thousand queries of 32 KB characters each are 64 MB if anything kept them.
+        long grown = usedHeapAfterGc() - before;
+        assertTrue(grown < 16L * 1024 * 1024, "used heap after GC grew by " + grown + " bytes");
     }
 
     @Test
@@ -465,6 +487,21 @@ class SubjectAccessFuzzTest {
         return false;
     }
 
+    /** Removes a try's scratch folder, so that the folder walked stays small however long. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    path.toFile().setWritable(true, true);
+                }
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     /** Every path under a folder with what it is: a folder, a link and its target, or a file. */
     private static Map<Path, String> snapshot(Path folder) throws IOException {
         Map<Path, String> seen = new TreeMap<>();
@@ -657,6 +694,25 @@ class SubjectAccessFuzzTest {
             case 5 -> numberWithIntruder(random);
             default -> writtenNumber(random).text();
         };
+    }
+
+    static IdentifierQuery largeQuery(SplittableRandom random) {
+        SubjectQuery.Kind kind = FuzzRuns.oneOf(random, SubjectQuery.Kind.values());
+        String unit = kind == SubjectQuery.Kind.NUMBER ? writtenNumber(random).text()
+                : FuzzRuns.oneOf(random, PATH_PARTS);
+        StringBuilder text = new StringBuilder(32 * 1024 + unit.length());
+        while (text.length() < 32 * 1024) {
+            text.append(random.nextInt(8) == 0 ? FuzzRuns.anyString(random, 16) : unit);
+        }
+        return new IdentifierQuery(kind, text.toString());
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                .getUsed();
     }
 
     static IdentifierQuery identifierQuery(SplittableRandom random) {

@@ -121,9 +121,14 @@ class SarCommandFuzzTest {
     void hostileRequestsEndCleanlyAndWriteOnlyIntoTheDestination() throws IOException {
         Instant started = Instant.now().minusSeconds(1);
 
-        FuzzRuns.forAll(NORMAL_TRIES, SarCommandFuzzTest::request,
-                request -> endsCleanlyWritingOnlyIntoTheDestination(request,
-                        exports.resolve("try-" + tries.incrementAndGet())));
+        FuzzRuns.forAll(NORMAL_TRIES, SarCommandFuzzTest::request, request -> {
+            Path scratch = exports.resolve("try-" + tries.incrementAndGet());
+            try {
+                endsCleanlyWritingOnlyIntoTheDestination(request, scratch);
+            } finally {
+                deleteTree(scratch);
+            }
+        });
 
         assertNoAudioInTheTemporaryFolderSince(started);
     }
@@ -373,6 +378,21 @@ class SarCommandFuzzTest {
         changed.addAll(after.keySet());
         changed.removeIf(path -> Objects.equals(before.get(path), after.get(path)));
         return changed;
+    }
+
+    /** Removes a try's scratch folder, so that the folder walked stays small however long. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    path.toFile().setWritable(true, true);
+                }
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Every path under a folder with what it is: a folder, a link and its target, or a file. */
