@@ -299,6 +299,9 @@ public final class SubjectAccess {
      * destination the request named.
      */
     private static void prepare(Path folder) throws IOException {
+        // Limitation: a destination inside the storage backend's own folder is not refused
+        // here, since the backend's location is not known to this class; the sar command
+        // refuses one inside its data folder, and other callers must choose with care.
         if (Files.isSymbolicLink(folder)) {
             throw new FileAlreadyExistsException(folder.toString(), null,
                     "is a symbolic link; a subject access export goes into a new or empty"

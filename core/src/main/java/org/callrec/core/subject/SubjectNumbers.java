@@ -56,6 +56,9 @@ public final class SubjectNumbers {
         }
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion);
+            // Limitation: a number written without its area code ('7946 0123') is possible
+            // locally and is read as a national number (+4479460123), as ingest reads it, so
+            // it finds nothing of the person meant rather than being refused.
             if (UTIL.isPossibleNumber(number)) {
                 return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             }
