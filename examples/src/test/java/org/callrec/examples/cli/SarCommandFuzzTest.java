@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Clause 4.4: the sar command survives hostile queries and destinations")
 class SarCommandFuzzTest {
-    static final int NORMAL_TRIES = 30;
+    static final int NORMAL_TRIES = 20;
 
     private static final Duration BOUND = Duration.ofSeconds(120);
     private static final Clock CLOCK =
