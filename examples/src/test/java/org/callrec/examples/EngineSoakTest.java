@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ class EngineSoakTest {
         }
         DecisionEngine engine = new DecisionEngine(policy, staff, CLOCK);
         List<Long> heapAfterRounds = new ArrayList<>();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
         int rounds = 0;
 
         try (Workspace workspace = Workspace.open(folder.resolve("data"), CLOCK)) {
@@ -97,6 +99,11 @@ class EngineSoakTest {
 
         long first = heapAfterRounds.get(0);
         long last = heapAfterRounds.get(heapAfterRounds.size() - 1);
+        // Printed so that a long run's figures can be quoted where the soak is described.
+        System.out.printf("soak: %d calls per round, %d rounds (%d calls) in %d s; used heap"
+                + " after GC: first round %d MiB, last %d MiB, highest %d MiB%n", calls, rounds,
+                (long) calls * rounds, (System.nanoTime() - started) / 1_000_000_000L,
+                first >> 20, last >> 20, Collections.max(heapAfterRounds) >> 20);
         assertTrue(last - first < FLAT_HEAP_BYTES, "used heap grew from " + first + " to "
                 + last + " bytes over " + rounds + " rounds: " + heapAfterRounds);
     }

@@ -106,7 +106,8 @@ public final class SubjectAccess {
     /**
      * Finds every recording the query matches, oldest call first.
      *
-     * @throws IllegalArgumentException when a number is not a possible phone number
+     * @throws InvalidSubjectQueryException when a number is not a possible phone number as
+     *     written (see {@link SubjectNumbers#toE164})
      */
     public List<SubjectRecording> find(SubjectQuery query) {
         Objects.requireNonNull(query, "query");
@@ -141,37 +142,37 @@ public final class SubjectAccess {
      * Exports every recording the query matches to a new or empty folder, or one holding an
      * unfinished export: one file of decrypted audio per recording and {@code manifest.json}.
      *
+     * <p>The folder is named by {@code destination} with {@code .} and {@code ..} resolved by
+     * name, not by following links. A request that is refused (a malformed query, a handler id
+     * the audit trail cannot hold, a destination that is not a new or empty folder) is refused
+     * before any folder is made or anything is audited.
+     *
      * @param requestedBy the staff id handling the request, for the audit trail
+     * @param destination the folder to export into: new, existing and empty, or holding an
+     *     export that was stopped midway
+     * @throws InvalidSubjectQueryException when the query breaks the rule for its kind
+     * @throws IllegalArgumentException when the handler's id is not an identifier the audit
+     *     trail holds, or the folder's path is empty
      * @throws FileAlreadyExistsException when the folder exists and is neither empty nor an
-     *     unfinished export
+     *     unfinished export, or is a file or a symbolic link
      * @throws org.callrec.spi.audit.AuditWriteException when the export cannot be audited;
      *     nothing is exported
      * @throws IOException when a recording cannot be read or a file written
      */
-    public SubjectExport export(SubjectQuery query, String requestedBy, Path folder)
+    public SubjectExport export(SubjectQuery query, String requestedBy, Path destination)
             throws IOException {
         Objects.requireNonNull(requestedBy, "requestedBy");
-        prepare(folder);
+        Path folder = absolute(destination);
+        // Everything that can refuse the request (the query, the handler's id in the trail)
+        // does so before a folder is made, so that a refused request leaves nothing behind.
         List<SubjectRecording> found = find(query);
         Instant now = clock.instant();
         LocalDate deadline = responseDeadline();
+        List<AuditEntry> entries = auditEntries(query, requestedBy, found, now, deadline);
 
-        Map<String, String> details = new TreeMap<>();
-        details.put("by", query.kind().label());
-        if (query.kind() != SubjectQuery.Kind.NUMBER) {
-            details.put("value", query.value());
-        }
-        details.put("recordings", Integer.toString(found.size()));
-        details.put("response-deadline", deadline.toString());
-        audit.append(new AuditEntry(now, AuditEntry.ACTION_SUBJECT_ACCESS_EXPORT, requestedBy,
-                null, details));
-        // One entry per recording, so that the trail answers "who has had this recording"
-        // without reading manifests.
-        for (SubjectRecording recording : found) {
-            audit.append(new AuditEntry(now, AuditEntry.ACTION_EXPORT, requestedBy,
-                    recording.recording().recordingId(),
-                    Map.of("purpose", "subject-access", "response-deadline",
-                            deadline.toString())));
+        prepare(folder);
+        for (AuditEntry entry : entries) {
+            audit.append(entry);
         }
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -195,6 +196,29 @@ public final class SubjectAccess {
         LOG.info("Subject access export by {}: {} recording(s) exported for {}",
                 query.kind().label(), found.size(), requestedBy);
         return new SubjectExport(folder, manifestFile, found.size(), deadline);
+    }
+
+    private static List<AuditEntry> auditEntries(SubjectQuery query, String requestedBy,
+            List<SubjectRecording> found, Instant now, LocalDate deadline) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("by", query.kind().label());
+        if (query.kind() != SubjectQuery.Kind.NUMBER) {
+            details.put("value", query.value());
+        }
+        details.put("recordings", Integer.toString(found.size()));
+        details.put("response-deadline", deadline.toString());
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(new AuditEntry(now, AuditEntry.ACTION_SUBJECT_ACCESS_EXPORT, requestedBy,
+                null, details));
+        // One entry per recording, so that the trail answers "who has had this recording"
+        // without reading manifests.
+        for (SubjectRecording recording : found) {
+            entries.add(new AuditEntry(now, AuditEntry.ACTION_EXPORT, requestedBy,
+                    recording.recording().recordingId(),
+                    Map.of("purpose", "subject-access", "response-deadline",
+                            deadline.toString())));
+        }
+        return entries;
     }
 
     private ObjectNode exportOne(ObjectMapper json, SubjectRecording found, Path folder)
@@ -298,8 +322,36 @@ public final class SubjectAccess {
         return named && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * Returns the destination as an absolute path with {@code .} and {@code ..} taken by name.
+     * The folders are made by name, so the files must be written by the same name: written
+     * through {@code x/..} they would fail when {@code x} does not exist, after the export had
+     * been audited and its folder made.
+     */
+    private static Path absolute(Path destination) {
+        Objects.requireNonNull(destination, "destination");
+        // An empty path is the working folder, which nobody means as an export's destination.
+        if (destination.toString().isEmpty()) {
+            throw new IllegalArgumentException("a subject access export needs a folder to go"
+                    + " into, and the path given is empty");
+        }
+        return destination.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Makes the folder, or checks that it is an empty folder. A symbolic link is refused, even
+     * to an empty folder: the audio would land wherever the link points, which is not the
+     * destination the request named.
+     */
     private static void prepare(Path folder) throws IOException {
-        Objects.requireNonNull(folder, "folder");
+        // Limitation: a destination inside the storage backend's own folder is not refused
+        // here, since the backend's location is not known to this class; the sar command
+        // refuses one inside its data folder, and other callers must choose with care.
+        if (Files.isSymbolicLink(folder)) {
+            throw new FileAlreadyExistsException(folder.toString(), null,
+                    "is a symbolic link; a subject access export goes into a new or empty"
+                            + " folder, never through a link");
+        }
         if (isUnfinishedExport(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 for (Path entry : entries.toList()) {
@@ -309,7 +361,7 @@ public final class SubjectAccess {
             LOG.warn("Subject access export: removed what an export stopped midway had"
                     + " written; starting afresh");
         }
-        if (Files.isDirectory(folder)) {
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
                     throw new FileAlreadyExistsException(folder.toString(), null,
@@ -317,6 +369,12 @@ public final class SubjectAccess {
                                     + " holding an export that was stopped midway");
                 }
             }
+            return;
+        }
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(folder.toString(), null,
+                    "is not a folder; a subject access export goes into a new or empty folder"
+                            + " and never overwrites a file");
         }
         Files.createDirectories(folder);
     }

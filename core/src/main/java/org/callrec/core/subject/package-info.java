@@ -6,6 +6,8 @@
  * catalogue keeps and derives the blind index a number is found by;
  * {@link org.callrec.core.subject.SubjectNumbers} reads a number however it is written;
  * {@link org.callrec.core.subject.SubjectAccess} finds a person's recordings by number, staff id
- * or reference and exports them with a manifest.
+ * or reference and exports them with a manifest. A query that breaks the rule for its kind is
+ * refused with an {@link org.callrec.core.subject.InvalidSubjectQueryException} before anything
+ * is looked up, made or audited.
  */
 package org.callrec.core.subject;

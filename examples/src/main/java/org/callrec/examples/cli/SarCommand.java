@@ -82,21 +82,29 @@ final class SarCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter printer = spec.commandLine().getOut();
+        if (out.toString().isEmpty()) {
+            return Refusals.usage(spec, "--out is empty; name a new or empty folder for the"
+                    + " export");
+        }
+        // The export makes its folder by name, '..' included, so every check and the clean-up
+        // after a failure look at that same path.
+        Path destination = out.toAbsolutePath().normalize();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
-        boolean folderExisted = Files.exists(out);
+        boolean folderExisted = Files.exists(destination, LinkOption.NOFOLLOW_LINKS);
         boolean started = false;
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             requireAuthorised(FileStaffDirectory.load(directory), policy.access().roles());
-            requireNewOrEmptyFolder(out);
+            requireOutsideTheInstallation(destination, common.data);
+            requireNewOrEmptyFolder(destination);
             started = true;
             // Limitation: SubjectAccess itself does not check the handler's role; every caller
             // must, as this command does above.
             SubjectAccess access = new SubjectAccess(workspace.catalogue(), workspace.vault(),
                     workspace.personalData(), new SubjectNumbers("GB"), workspace.audit(), clock,
                     policy.timeZone());
-            SubjectExport export = access.export(who.query(), requestedBy, out);
+            SubjectExport export = access.export(who.query(), requestedBy, destination);
             printer.printf("exported %d recording(s) to %s%n", export.recordings(), out);
             printer.printf("manifest %s (SHA-256 of each file, role, lawful basis, policy"
                     + " version)%n", export.manifest());
@@ -105,7 +113,7 @@ final class SarCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException | IOException refused) {
             if (started) {
-                removeWhatThisWrote(out, folderExisted);
+                removeWhatThisWrote(destination, folderExisted);
             }
             return Refusals.print(spec, refused);
         }
@@ -120,6 +128,29 @@ final class SarCommand implements Callable<Integer> {
             throw new IllegalArgumentException("staff '" + requestedBy + "' may not answer a"
                     + " subject access request: only holders of the authorised access roles "
                     + roles + " may (clauses 4.2 and 4.4)");
+        }
+    }
+
+    /**
+     * Decrypted audio never goes into the installation: inside {@code recordings/} it would sit
+     * in the clear beside the ciphertext, and anywhere in the data folder it would outlive the
+     * retention sweep, which disposes only of what the catalogue knows.
+     */
+    private static void requireOutsideTheInstallation(Path destination, Path data)
+            throws IOException {
+        Path installation = data.toAbsolutePath().normalize();
+        boolean inside = destination.startsWith(installation);
+        Path existing = destination;
+        while (!inside && existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!inside && existing != null && Files.exists(installation)) {
+            inside = existing.toRealPath().startsWith(installation.toRealPath());
+        }
+        if (inside) {
+            throw new IllegalArgumentException("--out " + destination + " is inside the data"
+                    + " folder " + installation + "; decrypted audio never goes into the"
+                    + " installation, so give a folder outside it");
         }
     }
 
