@@ -192,14 +192,15 @@ final class CallState {
 
     /** Returns the call's record as it stands, with no end time while it is live. */
     CallRecord toRecord(Instant endedAt) {
-        List<Decision> decisions = Arrays.asList(history).subList(0, historyCount);
         CallEvent[] events = new CallEvent[historyCount];
         for (int i = 0; i < historyCount; i++) {
             events[i] = history[i].event();
         }
+        // Immutable lists, which the record keeps as they are instead of copying them again.
         return new CallRecord(callId, direction, listedTeams, List.copyOf(everyone.values()),
                 evidence, flags, policy.lawfulBasis().basis(), policy.version(), startedAt,
-                endedAt, decisions, Arrays.asList(events), directoryAnswers);
+                endedAt, List.of(Arrays.copyOf(history, historyCount)), List.of(events),
+                directoryAnswers);
     }
 
     private void remember(Decision decision) {
