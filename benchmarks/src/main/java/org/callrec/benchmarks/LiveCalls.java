@@ -17,7 +17,9 @@ import org.callrec.spi.call.Party;
  * the making of events: each slot alternates between {@value #GENERATIONS} calls with their own
  * ids, and after every round (each slot has ended one call) the engine's clock moves on by
  * {@link #BETWEEN_ROUNDS}, past the hour for which the engine refuses to start an ended call's
- * id again. The events carry their own times, so the clock only ages the ended calls.
+ * id again. The events carry their own times, so the clock only ages the ended calls. Each call
+ * starts a second after the one before it, as real calls do, so that no two calls end at the
+ * same instant and share the words of their retention deadline.
  */
 final class LiveCalls {
     /** Events in one call's script, from start to end. */
@@ -51,13 +53,10 @@ final class LiveCalls {
         this.events = new CallEvent[calls][GENERATIONS][];
         this.generations = new int[calls];
         this.roundEnded = roundEnded;
-        Instant[] times = new Instant[EVENTS_PER_CALL];
-        for (int i = 0; i < EVENTS_PER_CALL; i++) {
-            times[i] = T0.plus(BETWEEN_EVENTS.multipliedBy(i + 1));
-        }
         for (int slot = 0; slot < calls; slot++) {
             for (int generation = 0; generation < GENERATIONS; generation++) {
-                events[slot][generation] = script(prefix + slot + "-" + generation, times);
+                Instant start = T0.plusSeconds((long) slot * GENERATIONS + generation);
+                events[slot][generation] = script(prefix + slot + "-" + generation, start);
             }
         }
     }
@@ -106,7 +105,11 @@ final class LiveCalls {
         }
     }
 
-    private static CallEvent[] script(String callId, Instant[] times) {
+    private static CallEvent[] script(String callId, Instant start) {
+        Instant[] times = new Instant[EVENTS_PER_CALL];
+        for (int i = 0; i < EVENTS_PER_CALL; i++) {
+            times[i] = start.plus(BETWEEN_EVENTS.multipliedBy(i + 1));
+        }
         CallEvent[] script = new CallEvent[EVENTS_PER_CALL];
         script[0] = CallEvent.started(callId, times[0], CALLER, AGENT, Direction.INBOUND);
         script[1] = CallEvent.withDetail(CallEventType.NOTICE_PLAYED, callId, times[1],

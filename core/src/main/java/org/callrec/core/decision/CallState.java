@@ -82,7 +82,8 @@ final class CallState {
     private final String callId;
     private final Direction direction;
     private final Instant startedAt;
-    // The clauses a recordable call cites, gathered once: the gate cites them on most events.
+    // The clause sets the gate cites, gathered once per engine: the gate cites them on most
+    // events.
     private final String[] recordingClauses;
     private final String[] stopClauses;
     private final String[] recordableClauses;
@@ -92,7 +93,8 @@ final class CallState {
     private final List<DirectoryAnswer> directoryAnswers = new ArrayList<>();
     private final Map<String, CallParty> everyone = new LinkedHashMap<>();
     private final Set<String> listedTeams = new TreeSet<>();
-    private final Set<String> flags = new TreeSet<>();
+    // Made when the first flag is raised: most calls raise none.
+    private Set<String> flags;
     private final List<Evidence> evidence = new ArrayList<>();
     private final Step step = new Step();
     // The parties on the call now, in the order they joined: a handful, walked on every event.
@@ -139,11 +141,10 @@ final class CallState {
         this.direction = started.direction();
         this.startedAt = started.at();
         this.lastAt = started.at();
-        this.recordingClauses = new String[] {policy.recordableCalls().clause(),
-            policy.recordableCalls().partiesClause(), policy.notice().clause()};
-        this.stopClauses = new String[] {policy.stopRecording().clause()};
-        this.recordableClauses = new String[] {policy.recordableCalls().clause()};
-        this.noticeClauses = new String[] {policy.notice().clause()};
+        this.recordingClauses = citations.recording;
+        this.stopClauses = citations.stop;
+        this.recordableClauses = citations.recordable;
+        this.noticeClauses = citations.notice;
     }
 
     @SuppressWarnings("unchecked")
@@ -198,9 +199,9 @@ final class CallState {
         }
         // Immutable lists, which the record keeps as they are instead of copying them again.
         return new CallRecord(callId, direction, listedTeams, List.copyOf(everyone.values()),
-                evidence, flags, policy.lawfulBasis().basis(), policy.version(), startedAt,
-                endedAt, List.of(Arrays.copyOf(history, historyCount)), List.of(events),
-                directoryAnswers);
+                evidence, flags == null ? Set.of() : flags, policy.lawfulBasis().basis(),
+                policy.version(), startedAt, endedAt,
+                List.of(Arrays.copyOf(history, historyCount)), List.of(events), directoryAnswers);
     }
 
     private void remember(Decision decision) {
@@ -302,7 +303,7 @@ final class CallState {
                 && policy.notice().announcingRoutes().contains(event.target().address());
         if (announcedByRoute) {
             notice = Notice.ROUTE;
-            flags.add("notice-weak");
+            flag("notice-weak");
             addEvidence("notice-route", event, "weak: inbound route configured to announce");
             step.cite(policy.notice().clause()).note("the route announces recording");
         } else if (direction == Direction.INBOUND && policy.notice().prompt() != null) {
@@ -336,7 +337,7 @@ final class CallState {
 
     private Step onNoticePlayed(CallEvent event) {
         notice = Notice.PLAYED;
-        flags.remove("notice-missing");
+        unflag("notice-missing");
         addEvidence("notice-played", event, event.detail());
         return reconcile(event.at(), step.begin("notice heard to play")
                 .cite(policy.notice().clause()));
@@ -349,7 +350,7 @@ final class CallState {
             if (notice != Notice.PLAYED) {
                 notice = Notice.ATTESTED;
             }
-            flags.remove("notice-missing");
+            unflag("notice-missing");
         } else {
             step.note("attestation counts as notice only on outbound calls");
         }
@@ -375,7 +376,7 @@ final class CallState {
 
     private Step onObjection(CallEvent event) {
         boolean keep = policy.objection().keepEarlierRecording();
-        flags.add("objected");
+        flag("objected");
         stopForGood(event, "objection", "the caller objected to recording",
                 policy.objection().clause());
         step.note(keep ? "earlier recording kept and flagged" : "earlier recording discarded");
@@ -384,18 +385,18 @@ final class CallState {
     }
 
     private Step onChild(CallEvent event) {
-        flags.add("child");
+        flag("child");
         addEvidence("child-flagged", event, null);
         step.begin("a child is involved").cite(policy.lawfulBasis().clause());
         if (policy.lawfulBasis().childBalancingTest()) {
-            flags.add("child-balancing-test");
+            flag("child-balancing-test");
             step.note("marked for the balancing test");
         }
         return reconcile(event.at(), step);
     }
 
     private Step onRecorderFailed(CallEvent event) {
-        flags.add("recorder-failed");
+        flag("recorder-failed");
         step.begin("recorder failed");
         if (recorder != Recorder.IDLE) {
             step.closedSpan = closeSpan(event.at());
@@ -412,7 +413,7 @@ final class CallState {
         if (event.detail() != null && !event.detail().isBlank()) {
             // Any detail means the end was inferred (a capture or connection that stopped), not
             // seen: the recording says so.
-            flags.add("ended-unclean");
+            flag("ended-unclean");
             step.note("end inferred: " + event.detail());
         }
         reconcile(event.at(), step);
@@ -530,6 +531,19 @@ final class CallState {
                 .sorted().findFirst().orElse("?");
     }
 
+    private void flag(String flag) {
+        if (flags == null) {
+            flags = new TreeSet<>();
+        }
+        flags.add(flag);
+    }
+
+    private void unflag(String flag) {
+        if (flags != null) {
+            flags.remove(flag);
+        }
+    }
+
     private void addEvidence(String kind, CallEvent event, String detail) {
         evidence.add(new Evidence(kind, event.at(), event.staffId(), detail));
     }
@@ -562,7 +576,7 @@ final class CallState {
         }
 
         if (gateFlagNoticeMissing) {
-            flags.add("notice-missing");
+            flag("notice-missing");
         }
         if (recorder == Recorder.IDLE) {
             spanCount++;

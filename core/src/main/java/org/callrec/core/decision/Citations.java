@@ -2,6 +2,7 @@ package org.callrec.core.decision;
 
 import java.util.Arrays;
 import java.util.List;
+import org.callrec.core.policy.Policy;
 
 /**
  * The clause lists and reason sentences that decisions cite, shared between decisions that say
@@ -16,11 +17,31 @@ import java.util.List;
  * threads without locks: a {@link Citation} is immutable with final fields only, so a thread
  * reading a slot another thread has just written sees either the old citation or the new one,
  * complete; a lost write only means one more build later.
+ *
+ * <p>It also holds the clause sets the recording gate cites, gathered once from the policy for
+ * every call of the engine. Callers never write into these arrays.
  */
 final class Citations {
     private static final int SLOTS = 1024;
 
+    /** The clauses a recordable call cites: recordable calls, parties, notice. */
+    final String[] recording;
+    /** The clause that stops recording for HR and senior staff. */
+    final String[] stop;
+    /** The clause on which calls are recordable. */
+    final String[] recordable;
+    /** The notice clause. */
+    final String[] notice;
+
     private final Citation[] slots = new Citation[SLOTS];
+
+    Citations(Policy policy) {
+        this.recording = new String[] {policy.recordableCalls().clause(),
+            policy.recordableCalls().partiesClause(), policy.notice().clause()};
+        this.stop = new String[] {policy.stopRecording().clause()};
+        this.recordable = new String[] {policy.recordableCalls().clause()};
+        this.notice = new String[] {policy.notice().clause()};
+    }
 
     /** Returns the citation with the step's outcome, cause, notes and clauses. */
     Citation of(CallState.Step step) {

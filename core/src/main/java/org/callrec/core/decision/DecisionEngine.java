@@ -62,7 +62,7 @@ public final class DecisionEngine {
     private final StaffDirectory directory;
     private final Clock clock;
     private final PhoneNumbers numbers;
-    private final Citations citations = new Citations();
+    private final Citations citations;
     private final ConcurrentMap<String, CallState> live = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> recentlyEnded;
     private final AtomicBoolean warnedIgnored = new AtomicBoolean();
@@ -93,6 +93,7 @@ public final class DecisionEngine {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.numbers = new PhoneNumbers(defaultRegion);
+        this.citations = new Citations(policy);
         this.recentlyEnded = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(ENDED_CALL_MEMORY)
