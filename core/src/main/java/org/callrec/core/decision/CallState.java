@@ -2,13 +2,16 @@ package org.callrec.core.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.callrec.core.decision.Citations.Citation;
 import org.callrec.core.policy.NoticeMode;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.StopRecordingRule;
@@ -18,6 +21,7 @@ import org.callrec.spi.call.Decision;
 import org.callrec.spi.call.Direction;
 import org.callrec.spi.call.Party;
 import org.callrec.spi.call.RecordingCommand;
+import org.callrec.spi.call.TransferKind;
 import org.callrec.spi.catalogue.CallParty;
 import org.callrec.spi.catalogue.CallRecord;
 import org.callrec.spi.catalogue.DirectoryAnswer;
@@ -33,6 +37,12 @@ import org.callrec.spi.directory.StaffMember;
  * <p>Every event updates what is known about the call, then {@link #reconcile} compares whether
  * the policy allows recording now with whether the call is being recorded, and emits the
  * commands that close the gap.
+ *
+ * <p>Built so that the usual event (hold, unhold, a party joining a call already recorded)
+ * allocates only its {@link Decision} and the engine's answer: the step is worked out in one
+ * reusable {@link Step}, the clause list and reason sentence come from the engine's shared
+ * {@link Citations}, a span's commands are made once per span, and the history is one array of
+ * the decisions, each holding its event.
  */
 final class CallState {
     private enum Recorder { IDLE, RECORDING, PAUSED }
@@ -44,25 +54,63 @@ final class CallState {
             "a listed team's call; the other party was told (played)";
     private static final String TOLD_BY_ATTESTATION =
             "a listed team's call; the other party was told (attested)";
+    private static final String[] NO_CLAUSES = {};
+    private static final String[] STARTED_CAUSES = new String[Direction.values().length];
+    private static final String[] NOT_RECORDED = new String[Direction.values().length];
+    private static final String[] TRANSFER_HOWS = new String[TransferKind.values().length];
+    private static final String[] TRANSFER_CAUSES = new String[TransferKind.values().length];
+    private static final int FIRST_HISTORY = 16;
+
+    static {
+        // The words that name a direction or a transfer kind, made once instead of per event.
+        for (Direction direction : Direction.values()) {
+            String name = direction.name().toLowerCase(Locale.ROOT);
+            STARTED_CAUSES[direction.ordinal()] = "call started, " + name;
+            NOT_RECORDED[direction.ordinal()] = name + " calls are not recorded";
+        }
+        for (TransferKind kind : TransferKind.values()) {
+            String how = kind.name().toLowerCase(Locale.ROOT) + " transfer";
+            TRANSFER_HOWS[kind.ordinal()] = how;
+            TRANSFER_CAUSES[kind.ordinal()] = "transferred by " + how;
+        }
+    }
 
     private final Policy policy;
     private final StaffDirectory directory;
     private final PhoneNumbers numbers;
+    private final Citations citations;
     private final String callId;
     private final Direction direction;
     private final Instant startedAt;
-    // The clauses a recordable call cites, gathered once: the gate cites them on most events.
+    // The clause sets the gate cites, gathered once per engine: the gate cites them on most
+    // events.
     private final String[] recordingClauses;
+    private final String[] stopClauses;
+    private final String[] recordableClauses;
+    private final String[] noticeClauses;
 
     private final Map<String, Answer> answers = new HashMap<>();
     private final List<DirectoryAnswer> directoryAnswers = new ArrayList<>();
-    private final Map<String, String> present = new LinkedHashMap<>();
     private final Map<String, CallParty> everyone = new LinkedHashMap<>();
     private final Set<String> listedTeams = new TreeSet<>();
-    private final Set<String> flags = new TreeSet<>();
+    // Made when the first flag is raised: most calls raise none.
+    private Set<String> flags;
     private final List<Evidence> evidence = new ArrayList<>();
-    private final List<Decision> decisions = new ArrayList<>();
-    private final List<CallEvent> events = new ArrayList<>();
+    private final Step step = new Step();
+    // The parties on the call now, in the order they joined: a handful, walked on every event.
+    private Presence[] present = new Presence[4];
+    private int presentCount;
+    // Each decision holds its event, so the one array is the call's history of both.
+    private Decision[] history = new Decision[FIRST_HISTORY];
+    private int historyCount;
+
+    // What the policy allows now, as last worked out by gate(); see reconcile.
+    private boolean gateRecord;
+    private String gateWhy;
+    private String[] gateClauses;
+    private String gatePause;
+    private String gatePauseClause;
+    private boolean gateFlagNoticeMissing;
 
     private Instant lastAt;
     private CallEvent lastEvent;
@@ -70,24 +118,38 @@ final class CallState {
     private boolean ended;
     private Notice notice = Notice.NONE;
     private String stoppedForGood;
-    private String stoppedForGoodClause;
+    private String[] stoppedForGoodClauses;
     private boolean sensitivePending;
     private boolean onHold;
     private Recorder recorder = Recorder.IDLE;
     private String spanId;
     private Instant spanStartedAt;
     private int spanCount;
+    // The commands about the open span, made once per span: most events repeat one of them.
+    private String commandsSpanId;
+    private final RecordingCommand[] spanCommands =
+            new RecordingCommand[CommandType.values().length];
+    private final List<RecordingCommand>[] spanCommandLists = newCommandLists();
 
-    CallState(Policy policy, StaffDirectory directory, PhoneNumbers numbers, CallEvent started) {
+    CallState(Policy policy, StaffDirectory directory, PhoneNumbers numbers, Citations citations,
+            CallEvent started) {
         this.policy = policy;
         this.directory = directory;
         this.numbers = numbers;
+        this.citations = citations;
         this.callId = started.callId();
         this.direction = started.direction();
         this.startedAt = started.at();
         this.lastAt = started.at();
-        this.recordingClauses = new String[] {policy.recordableCalls().clause(),
-            policy.recordableCalls().partiesClause(), policy.notice().clause()};
+        this.recordingClauses = citations.recording;
+        this.stopClauses = citations.stop;
+        this.recordableClauses = citations.recordable;
+        this.noticeClauses = citations.notice;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RecordingCommand>[] newCommandLists() {
+        return new List[CommandType.values().length];
     }
 
     String callId() {
@@ -99,7 +161,7 @@ final class CallState {
     }
 
     int eventCount() {
-        return events.size();
+        return historyCount;
     }
 
     /** Returns why the event must be ignored, or null when it is to be decided. */
@@ -120,10 +182,10 @@ final class CallState {
 
         lastAt = event.at();
         lastEvent = event;
-        events.add(event);
-        Decision decision = new Decision(callId, event.at(), event, step.commands,
-                policy.version(), step.clauses, step.reason());
-        decisions.add(decision);
+        Citation citation = citations.of(step);
+        Decision decision = new Decision(callId, event.at(), event, commandsOf(step),
+                policy.version(), citation.clauses, citation.reason);
+        remember(decision);
 
         CallRecord record = ended ? toRecord(event.at()) : null;
         return new EngineAnswer(decision, step.closedSpan, record, step.discardEarlierSpans);
@@ -131,9 +193,43 @@ final class CallState {
 
     /** Returns the call's record as it stands, with no end time while it is live. */
     CallRecord toRecord(Instant endedAt) {
+        CallEvent[] events = new CallEvent[historyCount];
+        for (int i = 0; i < historyCount; i++) {
+            events[i] = history[i].event();
+        }
+        // Immutable lists, which the record keeps as they are instead of copying them again.
         return new CallRecord(callId, direction, listedTeams, List.copyOf(everyone.values()),
-                evidence, flags, policy.lawfulBasis().basis(), policy.version(), startedAt,
-                endedAt, decisions, events, directoryAnswers);
+                evidence, flags == null ? Set.of() : flags, policy.lawfulBasis().basis(),
+                policy.version(), startedAt, endedAt,
+                List.of(Arrays.copyOf(history, historyCount)), List.of(events), directoryAnswers);
+    }
+
+    private void remember(Decision decision) {
+        if (historyCount == history.length) {
+            history = Arrays.copyOf(history, historyCount * 2);
+        }
+        history[historyCount++] = decision;
+    }
+
+    /** The step's commands as an immutable list, the one-command lists kept per span. */
+    private List<RecordingCommand> commandsOf(Step step) {
+        if (step.commandCount == 0) {
+            return List.of();
+        }
+        if (step.commandCount == 1) {
+            RecordingCommand only = step.commands[0];
+            int type = only.type().ordinal();
+            if (spanCommands[type] == only) {
+                List<RecordingCommand> list = spanCommandLists[type];
+                if (list == null) {
+                    list = List.of(only);
+                    spanCommandLists[type] = list;
+                }
+                return list;
+            }
+            return List.of(only);
+        }
+        return List.of(Arrays.copyOf(step.commands, step.commandCount));
     }
 
     private Step apply(CallEvent event) {
@@ -143,19 +239,19 @@ final class CallState {
             case ANSWERED:
                 join(event.party(), "answer", event.at());
                 answered = true;
-                return reconcile(event.at(), new Step("answered"));
+                return reconcile(event.at(), step.begin("answered"));
             case TRANSFERRED:
                 return onTransferred(event);
             case PARTY_JOINED:
                 join(event.party(), "conference", event.at());
-                return reconcile(event.at(), new Step("a party joined in conference"));
+                return reconcile(event.at(), step.begin("a party joined in conference"));
             case PARTY_LEFT:
-                present.remove(event.party().address());
-                return reconcile(event.at(), new Step("a party left"));
+                leave(event.party().address());
+                return reconcile(event.at(), step.begin("a party left"));
             case CONSULTATION_STARTED:
                 return onConsultation(event);
             case CONSULTATION_ENDED:
-                return reconcile(event.at(), new Step("consultation leg ended"));
+                return reconcile(event.at(), step.begin("consultation leg ended"));
             case NOTICE_PLAYED:
                 return onNoticePlayed(event);
             case NOTICE_ATTESTED:
@@ -164,8 +260,9 @@ final class CallState {
                 return onSensitive(event);
             case REMINDER_GIVEN:
                 addEvidence("reminder", event, null);
-                return reconcile(event.at(), new Step("caller reminded that the call is recorded")
-                        .cite(policy.sensitiveInformation().clause()));
+                return reconcile(event.at(),
+                        step.begin("caller reminded that the call is recorded")
+                                .cite(policy.sensitiveInformation().clause()));
             case CONSENT_GIVEN:
                 return onConsentGiven(event);
             case CONSENT_REFUSED:
@@ -182,12 +279,12 @@ final class CallState {
                 return onChild(event);
             case HOLD_STARTED:
                 onHold = true;
-                return reconcile(event.at(), new Step("call on hold"));
+                return reconcile(event.at(), step.begin("call on hold"));
             case HOLD_ENDED:
                 onHold = false;
-                return reconcile(event.at(), new Step("call off hold"));
+                return reconcile(event.at(), step.begin("call off hold"));
             case SEGMENT_AVAILABLE:
-                return reconcile(event.at(), new Step("platform reports span audio written"));
+                return reconcile(event.at(), step.begin("platform reports span audio written"));
             case RECORDER_FAILED:
                 return onRecorderFailed(event);
             case CALL_ENDED:
@@ -200,18 +297,17 @@ final class CallState {
     private Step onStarted(CallEvent event) {
         join(event.party(), "call", event.at());
         lookUp(event.target().address(), event.at());
-        Step step = new Step("call started, "
-                + direction.name().toLowerCase(java.util.Locale.ROOT));
+        step.begin(STARTED_CAUSES[direction.ordinal()]);
 
         boolean announcedByRoute = direction == Direction.INBOUND
                 && policy.notice().announcingRoutes().contains(event.target().address());
         if (announcedByRoute) {
             notice = Notice.ROUTE;
-            flags.add("notice-weak");
+            flag("notice-weak");
             addEvidence("notice-route", event, "weak: inbound route configured to announce");
             step.cite(policy.notice().clause()).note("the route announces recording");
         } else if (direction == Direction.INBOUND && policy.notice().prompt() != null) {
-            step.commands.add(new RecordingCommand(CommandType.PLAY_NOTICE, callId, null));
+            step.command(new RecordingCommand(CommandType.PLAY_NOTICE, callId, null));
             step.cite(policy.notice().clause()).note("notice prompt requested");
         }
         return reconcile(event.at(), step);
@@ -219,21 +315,20 @@ final class CallState {
 
     private Step onTransferred(CallEvent event) {
         if (event.party() != null) {
-            present.remove(event.party().address());
+            leave(event.party().address());
         }
-        String how = event.transferKind().name().toLowerCase(java.util.Locale.ROOT) + " transfer";
-        join(event.target(), how, event.at());
+        int kind = event.transferKind().ordinal();
+        join(event.target(), TRANSFER_HOWS[kind], event.at());
         answered = true;
-        return reconcile(event.at(), new Step("transferred by " + how));
+        return reconcile(event.at(), step.begin(TRANSFER_CAUSES[kind]));
     }
 
     private Step onConsultation(CallEvent event) {
-        Optional<StaffMember> target = lookUp(event.target().address(), event.at());
-        Step step = new Step("consultation leg started");
-        if (target.isPresent() && stopsRecording(target.get())) {
+        Answer target = answerFor(event.target().address(), event.at());
+        step.begin("consultation leg started");
+        if (target.stopsRecording) {
             step.cite(policy.stopRecording().clause())
-                    .note("a consultation leg with " + describeStopper(target.get())
-                            + " is never recorded");
+                    .note("a consultation leg with " + target.stopper + " is never recorded");
         } else {
             step.note("a consultation leg is not part of the call's recording");
         }
@@ -242,20 +337,20 @@ final class CallState {
 
     private Step onNoticePlayed(CallEvent event) {
         notice = Notice.PLAYED;
-        flags.remove("notice-missing");
+        unflag("notice-missing");
         addEvidence("notice-played", event, event.detail());
-        return reconcile(event.at(), new Step("notice heard to play")
+        return reconcile(event.at(), step.begin("notice heard to play")
                 .cite(policy.notice().clause()));
     }
 
     private Step onNoticeAttested(CallEvent event) {
         addEvidence("notice-attested", event, null);
-        Step step = new Step("staff attested notice").cite(policy.notice().clause());
+        step.begin("staff attested notice").cite(policy.notice().clause());
         if (direction == Direction.OUTBOUND && policy.notice().attestationOnOutbound()) {
             if (notice != Notice.PLAYED) {
                 notice = Notice.ATTESTED;
             }
-            flags.remove("notice-missing");
+            unflag("notice-missing");
         } else {
             step.note("attestation counts as notice only on outbound calls");
         }
@@ -264,8 +359,7 @@ final class CallState {
 
     private Step onSensitive(CallEvent event) {
         addEvidence("sensitive-flagged", event, null);
-        Step step = new Step("sensitive information flagged")
-                .cite(policy.sensitiveInformation().clause());
+        step.begin("sensitive information flagged").cite(policy.sensitiveInformation().clause());
         if (policy.sensitiveInformation().pauseUntilConsent()) {
             sensitivePending = true;
             step.note("recording waits for explicit consent");
@@ -276,14 +370,14 @@ final class CallState {
     private Step onConsentGiven(CallEvent event) {
         addEvidence("consent-given", event, null);
         sensitivePending = false;
-        return reconcile(event.at(), new Step("explicit consent given")
+        return reconcile(event.at(), step.begin("explicit consent given")
                 .cite(policy.sensitiveInformation().clause()));
     }
 
     private Step onObjection(CallEvent event) {
         boolean keep = policy.objection().keepEarlierRecording();
-        flags.add("objected");
-        Step step = stopForGood(event, "objection", "the caller objected to recording",
+        flag("objected");
+        stopForGood(event, "objection", "the caller objected to recording",
                 policy.objection().clause());
         step.note(keep ? "earlier recording kept and flagged" : "earlier recording discarded");
         step.discardEarlierSpans = !keep;
@@ -291,19 +385,19 @@ final class CallState {
     }
 
     private Step onChild(CallEvent event) {
-        flags.add("child");
+        flag("child");
         addEvidence("child-flagged", event, null);
-        Step step = new Step("a child is involved").cite(policy.lawfulBasis().clause());
+        step.begin("a child is involved").cite(policy.lawfulBasis().clause());
         if (policy.lawfulBasis().childBalancingTest()) {
-            flags.add("child-balancing-test");
+            flag("child-balancing-test");
             step.note("marked for the balancing test");
         }
         return reconcile(event.at(), step);
     }
 
     private Step onRecorderFailed(CallEvent event) {
-        flags.add("recorder-failed");
-        Step step = new Step("recorder failed");
+        flag("recorder-failed");
+        step.begin("recorder failed");
         if (recorder != Recorder.IDLE) {
             step.closedSpan = closeSpan(event.at());
             step.note("the open span is closed as it stands");
@@ -312,56 +406,99 @@ final class CallState {
     }
 
     private Step onEnded(CallEvent event) {
-        present.clear();
+        presentCount = 0;
+        Arrays.fill(present, null);
         ended = true;
-        Step step = new Step("call ended");
+        step.begin("call ended");
         if (event.detail() != null && !event.detail().isBlank()) {
             // Any detail means the end was inferred (a capture or connection that stopped), not
             // seen: the recording says so.
-            flags.add("ended-unclean");
+            flag("ended-unclean");
             step.note("end inferred: " + event.detail());
         }
-        Step result = reconcile(event.at(), step);
-        result.cite(policy.retention().clause()).note("retention deadline "
+        reconcile(event.at(), step);
+        return step.cite(policy.retention().clause()).note("retention deadline "
                 + policy.retention().deadlineFor(event.at()));
-        return result;
     }
 
     private Step stopForGood(CallEvent event, String kind, String why, String clause) {
         addEvidence(kind, event, null);
         if (stoppedForGood == null) {
             stoppedForGood = why;
-            stoppedForGoodClause = clause;
+            stoppedForGoodClauses = new String[] {clause};
         }
-        return reconcile(event.at(), new Step(why).cite(clause));
+        return reconcile(event.at(), step.begin(why).cite(clause));
     }
 
     private void join(Party party, String how, Instant at) {
-        Optional<StaffMember> member = lookUp(party.address(), at);
-        present.put(party.address(), how);
-        member.ifPresent(staff -> staff.teams().stream()
-                .filter(policy.recordableCalls().teams()::contains)
-                .forEach(listedTeams::add));
-        everyone.computeIfAbsent(party.address(), address -> member
-                .map(staff -> new CallParty(PartyRole.STAFF, address, null, staff.staffId()))
-                .orElseGet(() -> new CallParty(PartyRole.EXTERNAL, address,
-                        numbers.toE164(address).orElse(null), null)));
+        String address = party.address();
+        Answer answer = answerFor(address, at);
+        enter(address, how, answer);
+        if (answer.member.isPresent()) {
+            StaffMember staff = answer.member.get();
+            for (String team : staff.teams()) {
+                if (policy.recordableCalls().teams().contains(team)) {
+                    listedTeams.add(team);
+                }
+            }
+        }
+        if (!everyone.containsKey(address)) {
+            // Limitation: libphonenumber parses each external party's number once per call, on
+            // the decision path; it costs more (about 3.8 KB and several microseconds) than all
+            // the call's other events together, so per-event figures depend on call length.
+            everyone.put(address, answer.member.isPresent()
+                    ? new CallParty(PartyRole.STAFF, address, null, answer.member.get().staffId())
+                    : new CallParty(PartyRole.EXTERNAL, address,
+                            numbers.toE164(address).orElse(null), null));
+        }
 
-        if (member.isPresent() && stopsRecording(member.get())
-                && !policy.stopRecording().restartWhenTheyLeave() && stoppedForGood == null) {
-            stoppedForGood = describeStopper(member.get()) + " joined by " + how
-                    + "; recording does not restart";
-            stoppedForGoodClause = policy.stopRecording().clause();
+        if (answer.stopsRecording && !policy.stopRecording().restartWhenTheyLeave()
+                && stoppedForGood == null) {
+            stoppedForGood = answer.stopper + " joined by " + how + "; recording does not restart";
+            stoppedForGoodClauses = stopClauses;
+        }
+    }
+
+    /** Puts the party on the call, or records how they joined again if already on it. */
+    private void enter(String address, String how, Answer answer) {
+        for (int i = 0; i < presentCount; i++) {
+            if (present[i].address.equals(address)) {
+                present[i].joinedBy(how);
+                return;
+            }
+        }
+        if (presentCount == present.length) {
+            present = Arrays.copyOf(present, presentCount * 2);
+        }
+        present[presentCount++] = new Presence(address, how, answer);
+    }
+
+    /** Takes the party off the call, keeping the others in the order they joined. */
+    private void leave(String address) {
+        for (int i = 0; i < presentCount; i++) {
+            if (present[i].address.equals(address)) {
+                System.arraycopy(present, i + 1, present, i, presentCount - i - 1);
+                present[--presentCount] = null;
+                return;
+            }
         }
     }
 
     private Optional<StaffMember> lookUp(String address, Instant at) {
-        return answers.computeIfAbsent(address, key -> {
-            Optional<StaffMember> member = directory.find(key);
-            directoryAnswers.add(new DirectoryAnswer(key, at, member.orElse(null)));
-            return new Answer(member, member.isPresent() && stopsRecording(member.get()),
-                    member.isPresent() && inListedTeam(member.get()));
-        }).member();
+        return answerFor(address, at).member;
+    }
+
+    private Answer answerFor(String address, Instant at) {
+        Answer answer = answers.get(address);
+        if (answer == null) {
+            Optional<StaffMember> member = directory.find(address);
+            directoryAnswers.add(new DirectoryAnswer(address, at, member.orElse(null)));
+            boolean stops = member.isPresent() && stopsRecording(member.get());
+            answer = new Answer(member, stops, member.isPresent() && inListedTeam(member.get()),
+                    stops ? describeStopper(member.get()) : null);
+            answers.put(address, answer);
+        }
+        return answer;
     }
 
     private boolean stopsRecording(StaffMember member) {
@@ -394,6 +531,19 @@ final class CallState {
                 .sorted().findFirst().orElse("?");
     }
 
+    private void flag(String flag) {
+        if (flags == null) {
+            flags = new TreeSet<>();
+        }
+        flags.add(flag);
+    }
+
+    private void unflag(String flag) {
+        if (flags != null) {
+            flags.remove(flag);
+        }
+    }
+
     private void addEvidence(String kind, CallEvent event, String detail) {
         evidence.add(new Evidence(kind, event.at(), event.staffId(), detail));
     }
@@ -403,118 +553,135 @@ final class CallState {
      * commands that close the gap to the step.
      */
     private Step reconcile(Instant at, Step step) {
-        Gate gate = ended ? Gate.off("nothing more to record") : gate();
-        step.cite(gate.clauses);
-        if (gate.pauseClause != null) {
-            step.cite(gate.pauseClause);
+        if (ended) {
+            off("nothing more to record", NO_CLAUSES);
+        } else {
+            gate();
+        }
+        step.cite(gateClauses);
+        if (gatePauseClause != null) {
+            step.cite(gatePauseClause);
         }
 
-        if (!gate.record) {
+        if (!gateRecord) {
             if (recorder != Recorder.IDLE) {
-                step.commands.add(command(CommandType.STOP_RECORDING));
+                step.command(command(CommandType.STOP_RECORDING));
                 step.closedSpan = closeSpan(at);
                 step.outcome = "stopped";
             } else {
                 step.outcome = "not recording";
             }
-            step.note(gate.why);
+            step.note(gateWhy);
             return step;
         }
 
-        if (gate.flagNoticeMissing) {
-            flags.add("notice-missing");
+        if (gateFlagNoticeMissing) {
+            flag("notice-missing");
         }
         if (recorder == Recorder.IDLE) {
             spanCount++;
             spanId = callId + "-s" + spanCount;
             spanStartedAt = at;
             recorder = Recorder.RECORDING;
-            step.commands.add(command(CommandType.START_RECORDING));
+            step.command(command(CommandType.START_RECORDING));
             step.outcome = "started";
         } else {
             step.outcome = recorder == Recorder.PAUSED ? "paused" : "recording";
         }
-        if (gate.pause != null && recorder == Recorder.RECORDING) {
+        if (gatePause != null && recorder == Recorder.RECORDING) {
             recorder = Recorder.PAUSED;
-            step.commands.add(command(CommandType.PAUSE_RECORDING));
+            step.command(command(CommandType.PAUSE_RECORDING));
             step.outcome = "paused";
-        } else if (gate.pause == null && recorder == Recorder.PAUSED) {
+        } else if (gatePause == null && recorder == Recorder.PAUSED) {
             recorder = Recorder.RECORDING;
-            step.commands.add(command(CommandType.RESUME_RECORDING));
+            step.command(command(CommandType.RESUME_RECORDING));
             step.outcome = "resumed";
         }
-        step.note(gate.pause != null ? gate.pause : gate.why);
+        step.note(gatePause != null ? gatePause : gateWhy);
         return step;
     }
 
-    private Gate gate() {
+    /** Works out whether the policy allows recording now, into the gate fields. */
+    private void gate() {
         if (stoppedForGood != null) {
-            return Gate.off(stoppedForGood, stoppedForGoodClause);
+            off(stoppedForGood, stoppedForGoodClauses);
+            return;
         }
-        for (Map.Entry<String, String> party : present.entrySet()) {
-            Answer answer = answers.get(party.getKey());
-            if (answer.stopsRecording()) {
-                return Gate.off(describeStopper(answer.member().get()) + " is a party (joined by "
-                        + party.getValue() + ")", policy.stopRecording().clause());
+        for (int i = 0; i < presentCount; i++) {
+            Presence party = present[i];
+            if (party.answer.stopsRecording) {
+                off(party.stopperNote(), stopClauses);
+                return;
             }
         }
-        if (!answered || present.size() < 2) {
-            return Gate.off("no conversation yet");
+        if (!answered || presentCount < 2) {
+            off("no conversation yet", NO_CLAUSES);
+            return;
         }
         if (!policy.recordableCalls().directions().contains(direction)) {
-            return Gate.off(direction.name().toLowerCase(java.util.Locale.ROOT)
-                    + " calls are not recorded", policy.recordableCalls().clause());
+            off(NOT_RECORDED[direction.ordinal()], recordableClauses);
+            return;
         }
         boolean listedTeamPresent = false;
-        for (String address : present.keySet()) {
-            if (answers.get(address).inListedTeam()) {
+        for (int i = 0; i < presentCount; i++) {
+            if (present[i].answer.inListedTeam) {
                 listedTeamPresent = true;
                 break;
             }
         }
         if (!listedTeamPresent) {
-            return Gate.off("no member of a listed team is on the call",
-                    policy.recordableCalls().clause());
+            off("no member of a listed team is on the call", recordableClauses);
+            return;
         }
-        return noticeGate();
+        noticeGate();
     }
 
-    private Gate noticeGate() {
-        String noticeClause = policy.notice().clause();
+    private void noticeGate() {
         boolean externalPresent = false;
-        for (String address : present.keySet()) {
-            if (answers.get(address).member().isEmpty()) {
+        for (int i = 0; i < presentCount; i++) {
+            if (present[i].answer.member.isEmpty()) {
                 externalPresent = true;
                 break;
             }
         }
 
-        Gate gate;
         if (!externalPresent) {
-            gate = Gate.on("a listed team's internal call; staff are told by the staff notices",
-                    recordingClauses);
+            on("a listed team's internal call; staff are told by the staff notices");
         } else if (notice == Notice.PLAYED || notice == Notice.ATTESTED) {
-            gate = Gate.on(notice == Notice.PLAYED ? TOLD_BY_PROMPT : TOLD_BY_ATTESTATION,
-                    recordingClauses);
+            on(notice == Notice.PLAYED ? TOLD_BY_PROMPT : TOLD_BY_ATTESTATION);
         } else if (notice == Notice.ROUTE) {
-            gate = Gate.on("a listed team's call; the route announces (weaker evidence)",
-                    recordingClauses);
+            on("a listed team's call; the route announces (weaker evidence)");
         } else if (policy.notice().mode() == NoticeMode.WAIT_FOR_EVIDENCE) {
-            return Gate.off("waiting for evidence that the other party was told",
-                    noticeClause);
+            off("waiting for evidence that the other party was told", noticeClauses);
+            return;
         } else {
-            gate = Gate.on("a listed team's call; no evidence of notice, flagged",
-                    recordingClauses);
-            gate.flagNoticeMissing = true;
+            on("a listed team's call; no evidence of notice, flagged");
+            gateFlagNoticeMissing = true;
         }
 
         if (sensitivePending) {
-            gate.pause = "sensitive information, waiting for explicit consent";
-            gate.pauseClause = policy.sensitiveInformation().clause();
+            gatePause = "sensitive information, waiting for explicit consent";
+            gatePauseClause = policy.sensitiveInformation().clause();
         } else if (onHold) {
-            gate.pause = "call on hold";
+            gatePause = "call on hold";
         }
-        return gate;
+    }
+
+    private void on(String why) {
+        gate(true, why, recordingClauses);
+    }
+
+    private void off(String why, String[] clauses) {
+        gate(false, why, clauses);
+    }
+
+    private void gate(boolean record, String why, String[] clauses) {
+        gateRecord = record;
+        gateWhy = why;
+        gateClauses = clauses;
+        gatePause = null;
+        gatePauseClause = null;
+        gateFlagNoticeMissing = false;
     }
 
     private RecordedSpan closeSpan(Instant at) {
@@ -525,8 +692,19 @@ final class CallState {
         return span;
     }
 
+    /** Returns the command about the open span, made once per span and type. */
     private RecordingCommand command(CommandType type) {
-        return new RecordingCommand(type, callId, spanId);
+        if (commandsSpanId != spanId) {
+            Arrays.fill(spanCommands, null);
+            Arrays.fill(spanCommandLists, null);
+            commandsSpanId = spanId;
+        }
+        RecordingCommand command = spanCommands[type.ordinal()];
+        if (command == null) {
+            command = new RecordingCommand(type, callId, spanId);
+            spanCommands[type.ordinal()] = command;
+        }
+        return command;
     }
 
     private static boolean sameExceptSource(CallEvent a, CallEvent b) {
@@ -543,83 +721,132 @@ final class CallState {
      * once per call rather than on every event: the member and the policy do not change while
      * the call lasts.
      */
-    private record Answer(Optional<StaffMember> member, boolean stopsRecording,
-            boolean inListedTeam) {
-    }
+    private static final class Answer {
+        final Optional<StaffMember> member;
+        final boolean stopsRecording;
+        final boolean inListedTeam;
+        // How the policy names them when they stop recording ("a member of hr"), or null.
+        final String stopper;
 
-    /** Whether the policy allows recording now, why, and whether recording must pause. */
-    private static final class Gate {
-        final boolean record;
-        final String why;
-        final String[] clauses;
-        String pause;
-        String pauseClause;
-        boolean flagNoticeMissing;
-
-        private Gate(boolean record, String why, String... clauses) {
-            this.record = record;
-            this.why = why;
-            this.clauses = clauses;
-        }
-
-        static Gate on(String why, String... clauses) {
-            return new Gate(true, why, clauses);
-        }
-
-        static Gate off(String why, String... clauses) {
-            return new Gate(false, why, clauses);
+        Answer(Optional<StaffMember> member, boolean stopsRecording, boolean inListedTeam,
+                String stopper) {
+            this.member = member;
+            this.stopsRecording = stopsRecording;
+            this.inListedTeam = inListedTeam;
+            this.stopper = stopper;
         }
     }
 
-    /** What one event led to: commands, clauses cited and the words of the reason. */
-    private static final class Step {
-        final String cause;
-        final List<RecordingCommand> commands = new ArrayList<>();
-        // A list kept free of repeats rather than a LinkedHashSet: a step cites a handful of
-        // clauses, and the list goes into the Decision as it is.
-        final List<String> clauses = new ArrayList<>(4);
-        final List<String> notes = new ArrayList<>(2);
-        String outcome = "";
+    /** A party on the call now, how they joined, and the directory's answer for them. */
+    private static final class Presence {
+        final String address;
+        final Answer answer;
+        String how;
+        // Why recording stops while they are on the call, made once while they stay.
+        private String stopperNote;
+
+        Presence(String address, String how, Answer answer) {
+            this.address = address;
+            this.how = how;
+            this.answer = answer;
+        }
+
+        void joinedBy(String again) {
+            if (!again.equals(how)) {
+                how = again;
+                stopperNote = null;
+            }
+        }
+
+        String stopperNote() {
+            if (stopperNote == null) {
+                stopperNote = answer.stopper + " is a party (joined by " + how + ")";
+            }
+            return stopperNote;
+        }
+    }
+
+    /**
+     * What one event led to: commands, clauses cited and the words of the reason. One per call,
+     * begun afresh for each event (the engine decides one event of a call at a time), so that
+     * working out a decision allocates nothing.
+     */
+    static final class Step {
+        String cause;
+        String outcome;
+        String[] notes = new String[4];
+        int noteCount;
+        String[] clauses = new String[8];
+        int clauseCount;
+        RecordingCommand[] commands = new RecordingCommand[4];
+        int commandCount;
         RecordedSpan closedSpan;
         boolean discardEarlierSpans;
 
-        Step(String cause) {
-            this.cause = cause;
+        Step begin(String why) {
+            cause = why;
+            outcome = "";
+            Arrays.fill(notes, 0, noteCount, null);
+            noteCount = 0;
+            clauseCount = 0;
+            Arrays.fill(commands, 0, commandCount, null);
+            commandCount = 0;
+            closedSpan = null;
+            discardEarlierSpans = false;
+            return this;
         }
 
-        Step cite(String... ids) {
+        Step cite(String[] ids) {
             for (String id : ids) {
-                citeOnce(id);
+                cite(id);
             }
             return this;
         }
 
-        private void citeOnce(String id) {
-            if (!clauses.contains(id)) {
-                clauses.add(id);
+        Step cite(String id) {
+            for (int i = 0; i < clauseCount; i++) {
+                if (clauses[i].equals(id)) {
+                    return this;
+                }
             }
+            if (clauseCount == clauses.length) {
+                clauses = Arrays.copyOf(clauses, clauseCount * 2);
+            }
+            clauses[clauseCount++] = id;
+            return this;
         }
 
         Step note(String note) {
-            if (!notes.contains(note)) {
-                notes.add(note);
+            for (int i = 0; i < noteCount; i++) {
+                if (notes[i].equals(note)) {
+                    return this;
+                }
             }
+            if (noteCount == notes.length) {
+                notes = Arrays.copyOf(notes, noteCount * 2);
+            }
+            notes[noteCount++] = note;
             return this;
         }
 
-        String reason() {
-            // The reason is built on every event and kept with the call: concatenation makes the
-            // string in one allocation, where a StringBuilder makes it twice.
-            switch (notes.size()) {
-                case 0:
-                    return outcome + ": " + cause;
-                case 1:
-                    return outcome + ": " + cause + "; " + notes.get(0);
-                case 2:
-                    return outcome + ": " + cause + "; " + notes.get(0) + "; " + notes.get(1);
-                default:
-                    return outcome + ": " + cause + "; " + String.join("; ", notes);
+        void command(RecordingCommand command) {
+            if (commandCount == commands.length) {
+                commands = Arrays.copyOf(commands, commandCount * 2);
             }
+            commands[commandCount++] = command;
+        }
+
+        /** A hash of the outcome, cause, notes and clauses, for {@link Citations}. */
+        int wordsHash() {
+            int hash = outcome.hashCode() * 31 + cause.hashCode();
+            for (int i = 0; i < noteCount; i++) {
+                hash = hash * 31 + notes[i].hashCode();
+            }
+            hash = hash * 31 + noteCount;
+            for (int i = 0; i < clauseCount; i++) {
+                hash = hash * 31 + clauses[i].hashCode();
+            }
+            return hash;
         }
     }
 }

@@ -62,6 +62,7 @@ public final class DecisionEngine {
     private final StaffDirectory directory;
     private final Clock clock;
     private final PhoneNumbers numbers;
+    private final Citations citations;
     private final ConcurrentMap<String, CallState> live = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> recentlyEnded;
     private final AtomicBoolean warnedIgnored = new AtomicBoolean();
@@ -92,6 +93,7 @@ public final class DecisionEngine {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.numbers = new PhoneNumbers(defaultRegion);
+        this.citations = new Citations(policy);
         this.recentlyEnded = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(ENDED_CALL_MEMORY)
@@ -112,7 +114,8 @@ public final class DecisionEngine {
      */
     public EngineAnswer decide(CallEvent event) {
         Objects.requireNonNull(event, "event");
-        CallEvent stamped = event.stampedAt(clock.instant());
+        // Only an event without a time reads the clock: a clock may allocate on every read.
+        CallEvent stamped = event.at() != null ? event : event.stampedAt(clock.instant());
         LOG.trace("event {}", stamped);
 
         CallState state = stateFor(stamped);
@@ -185,7 +188,7 @@ public final class DecisionEngine {
         if (recentlyEnded.getIfPresent(event.callId()) != null) {
             return null;
         }
-        CallState fresh = new CallState(policy, directory, numbers, event);
+        CallState fresh = new CallState(policy, directory, numbers, citations, event);
         CallState existing = live.putIfAbsent(event.callId(), fresh);
         return existing == null ? fresh : null;
     }
