@@ -58,14 +58,30 @@ final class CallTables {
     }
 
     /**
-     * Writes the rows of many calls and replaces all of their children, with one batch per
+     * Inserts the rows of calls not yet catalogued and all of their children, with one batch per
      * table, so that importing many calls costs a few statements rather than a few per call.
      * The rows are those {@link #save} writes for each call.
      *
-     * @throws SQLException with state 23505 when another transaction inserted one of the calls
-     *     first
+     * @throws SQLException with state 23505 when one of the calls is catalogued already
      */
-    static void saveAll(Connection connection, List<CallRecord> calls, SealedText sealed)
+    static void insertAll(Connection connection, List<CallRecord> calls, SealedText sealed)
+            throws SQLException {
+        String insert = "INSERT INTO calls (direction, lawful_basis, policy_version, started_s,"
+                + " started_ns, ended_s, ended_ns, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (CallRecord call : calls) {
+                int next = bindCallColumns(statement, 1, call);
+                statement.setString(next, call.callId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+
+        insertChildren(connection, calls, sealed);
+    }
+
+    /** Writes the rows of calls and replaces all of their children, one batch per table. */
+    private static void saveAll(Connection connection, List<CallRecord> calls, SealedText sealed)
             throws SQLException {
         writeCallRows(connection, calls);
 
@@ -82,6 +98,11 @@ final class CallTables {
             }
         }
 
+        insertChildren(connection, calls, sealed);
+    }
+
+    private static void insertChildren(Connection connection, List<CallRecord> calls,
+            SealedText sealed) throws SQLException {
         insertNames(connection, "INSERT INTO call_teams (call_id, team) VALUES (?, ?)",
                 calls, CallRecord::teams);
         insertNames(connection, "INSERT INTO call_flags (call_id, flag) VALUES (?, ?)",

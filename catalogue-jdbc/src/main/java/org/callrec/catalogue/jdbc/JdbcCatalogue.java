@@ -214,13 +214,13 @@ public final class JdbcCatalogue implements Catalogue {
      * catalogue quickly. The rows written are those {@link #saveCall} and {@link #addRecording}
      * write for each call and recording; a recording's deadline becomes its call's, as there.
      *
-     * <p>Every recording must be new, and every call a recording gives a deadline must have none
-     * yet: otherwise nothing is imported. Calls already catalogued are replaced, as by
-     * {@link #saveCall}.
+     * <p>Every call, every recording, and every call a recording gives a deadline must be new
+     * to the catalogue: otherwise nothing is imported. A recording's call need not be among the
+     * calls, as with {@link #addRecording}.
      *
-     * @throws IllegalStateException when a recording is already catalogued, a call already has
-     *     a deadline, or two recordings of one call give it different deadlines; nothing is
-     *     imported
+     * @throws IllegalStateException when a call or recording is already catalogued, a call
+     *     already has a deadline, or two recordings of one call give it different deadlines;
+     *     nothing is imported
      */
     public void importAll(List<CallRecord> calls, List<RecordingEntry> recordings) {
         Objects.requireNonNull(calls, "calls");
@@ -230,16 +230,16 @@ public final class JdbcCatalogue implements Catalogue {
         try {
             inTransaction("import " + calls.size() + " calls and " + recordings.size()
                     + " recordings", Connection.TRANSACTION_READ_COMMITTED, connection -> {
-                        CallTables.saveAll(connection, calls, sealed);
+                        CallTables.insertAll(connection, calls, sealed);
                         RecordingTable.insertAll(connection, recordings);
                         DeadlineTable.insertAll(connection, deadlines);
                         return null;
                     });
         } catch (CatalogueStorageException e) {
             if (DeadlineTable.isUniqueViolation(e)) {
-                throw new IllegalStateException("an import adds only recordings not yet"
-                        + " catalogued, to calls without a deadline; one of the "
-                        + recordings.size() + " recordings or " + deadlines.size()
+                throw new IllegalStateException("an import adds only calls, recordings and"
+                        + " deadlines not yet catalogued; one of the " + calls.size()
+                        + " calls, " + recordings.size() + " recordings or " + deadlines.size()
                         + " deadlines exists, so nothing was imported", e);
             }
             throw e;

@@ -88,6 +88,19 @@ class JdbcCatalogueImportTest {
     }
 
     @Test
+    void importsNothingWhenOneCallIsAlreadyCatalogued() {
+        catalogue.saveCall(bareCall("call-1", at(5)));
+        List<CallRecord> calls = List.of(bareCall("call-2", at(6)), richCall("call-1"));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> catalogue.importAll(calls, List.of()));
+
+        assertTrue(refused.getMessage().contains("not yet catalogued"), refused.getMessage());
+        assertEquals(Optional.empty(), catalogue.findCall("call-2"));
+        assertEquals(Optional.of(bareCall("call-1", at(5))), catalogue.findCall("call-1"));
+    }
+
+    @Test
     void refusesTwoRetentionDeadlinesForOneCall() {
         List<RecordingEntry> batch = List.of(
                 recording("rec-1", "call-1", at(10)).withRetentionDeadline(DEADLINE),
