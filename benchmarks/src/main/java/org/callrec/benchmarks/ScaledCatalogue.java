@@ -2,6 +2,7 @@ package org.callrec.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.callrec.catalogue.jdbc.JdbcCatalogue;
 import org.callrec.examples.Workspace;
 import org.callrec.spi.call.CallEvent;
+import org.callrec.spi.call.CallEventType;
 import org.callrec.spi.call.CommandType;
 import org.callrec.spi.call.Decision;
 import org.callrec.spi.call.Direction;
@@ -85,6 +87,8 @@ final class ScaledCatalogue {
         Path building = cache.resolve(folder.getFileName() + ".building");
         deleteTree(building);
         Files.createDirectories(cache);
+        // Limitation: H2 writes about 13 rows per call here, each with its key and index checks,
+        // so building a million recordings takes minutes on two cores; hence the cache.
         try (Workspace workspace = Workspace.open(building, clock())) {
             JdbcCatalogue catalogue = (JdbcCatalogue) workspace.catalogue();
             for (int first = 0; first < recordings; first += BATCH) {
@@ -164,8 +168,8 @@ final class ScaledCatalogue {
                 List.of(), Set.of(), "legitimate-interests", "2025-02-03", started, ended,
                 List.of(start),
                 List.of(CallEvent.started(callId, started, caller, AGENT, Direction.INBOUND),
-                        answer, CallEvent.ofParty(org.callrec.spi.call.CallEventType.CALL_ENDED,
-                                callId, ended, caller)),
+                        answer, CallEvent.ofParty(CallEventType.CALL_ENDED, callId, ended,
+                                caller)),
                 List.of());
     }
 
@@ -203,7 +207,7 @@ final class ScaledCatalogue {
             Path classes = Path.of(ScaledCatalogue.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI());
             return classes.getParent();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("the benchmark classes have no file location", e);
         }
     }

@@ -236,6 +236,9 @@ public final class JdbcCatalogue implements Catalogue {
                         return null;
                     });
         } catch (CatalogueStorageException e) {
+            // Limitation: only H2's refusal of a batch is tested to carry the unique-violation
+            // state; should a driver report a refused batch otherwise, the caller gets the
+            // CatalogueStorageException instead, and still nothing is imported.
             if (DeadlineTable.isUniqueViolation(e)) {
                 throw new IllegalStateException("an import adds only calls, recordings and"
                         + " deadlines not yet catalogued; one of the " + calls.size()
