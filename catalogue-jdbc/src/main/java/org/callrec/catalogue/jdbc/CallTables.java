@@ -54,7 +54,19 @@ final class CallTables {
      */
     static void save(Connection connection, CallRecord call, SealedText sealed)
             throws SQLException {
-        saveAll(connection, List.of(call), sealed);
+        writeCallRow(connection, call);
+
+        // The row written above stays locked until commit, so a concurrent save of the same call
+        // waits here instead of interleaving its children with ours.
+        for (String table : CHILD_TABLES) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE call_id = ?")) {
+                delete.setString(1, call.callId());
+                delete.executeUpdate();
+            }
+        }
+
+        insertChildren(connection, List.of(call), sealed);
     }
 
     /**
@@ -80,27 +92,6 @@ final class CallTables {
         insertChildren(connection, calls, sealed);
     }
 
-    /** Writes the rows of calls and replaces all of their children, one batch per table. */
-    private static void saveAll(Connection connection, List<CallRecord> calls, SealedText sealed)
-            throws SQLException {
-        writeCallRows(connection, calls);
-
-        // The rows written above stay locked until commit, so a concurrent save of the same call
-        // waits here instead of interleaving its children with ours.
-        for (String table : CHILD_TABLES) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE call_id = ?")) {
-                for (CallRecord call : calls) {
-                    delete.setString(1, call.callId());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
-
-        insertChildren(connection, calls, sealed);
-    }
-
     private static void insertChildren(Connection connection, List<CallRecord> calls,
             SealedText sealed) throws SQLException {
         insertNames(connection, "INSERT INTO call_teams (call_id, team) VALUES (?, ?)",
@@ -114,31 +105,23 @@ final class CallTables {
         insertDirectoryAnswers(connection, calls, sealed);
     }
 
-    private static void writeCallRows(Connection connection, List<CallRecord> calls)
-            throws SQLException {
+    private static void writeCallRow(Connection connection, CallRecord call) throws SQLException {
         String update = "UPDATE calls SET direction = ?, lawful_basis = ?, policy_version = ?,"
                 + " started_s = ?, started_ns = ?, ended_s = ?, ended_ns = ? WHERE call_id = ?";
-        int[] updated;
         try (PreparedStatement statement = connection.prepareStatement(update)) {
-            for (CallRecord call : calls) {
-                int next = bindCallColumns(statement, 1, call);
-                statement.setString(next, call.callId());
-                statement.addBatch();
+            int next = bindCallColumns(statement, 1, call);
+            statement.setString(next, call.callId());
+            if (statement.executeUpdate() == 1) {
+                return;
             }
-            updated = statement.executeBatch();
         }
 
         String insert = "INSERT INTO calls (direction, lawful_basis, policy_version, started_s,"
                 + " started_ns, ended_s, ended_ns, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (int i = 0; i < calls.size(); i++) {
-                if (updated[i] != 1) {
-                    int next = bindCallColumns(statement, 1, calls.get(i));
-                    statement.setString(next, calls.get(i).callId());
-                    statement.addBatch();
-                }
-            }
-            statement.executeBatch();
+            int next = bindCallColumns(statement, 1, call);
+            statement.setString(next, call.callId());
+            statement.executeUpdate();
         }
     }
 
