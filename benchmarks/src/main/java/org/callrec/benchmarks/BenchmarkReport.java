@@ -30,6 +30,11 @@ public final class BenchmarkReport {
 
     private static final String DECISION = DecisionBenchmark.class.getName() + ".";
     private static final String INGEST = IngestBenchmark.class.getName() + ".";
+    private static final String SWEEP = SweepBenchmark.class.getName() + ".";
+    private static final String SUBJECT = SubjectLookupBenchmark.class.getName() + ".";
+    private static final String SIZE = "recordings";
+    private static final int BASE_SIZE = 10_000;
+    private static final int LARGEST_SIZE = 1_000_000;
 
     private final JsonNode results;
 
@@ -79,6 +84,8 @@ public final class BenchmarkReport {
                 .append(jdk()).append(".\n\nCommand: `").append(command).append("`\n\n");
         renderDecision(out);
         renderIngest(out);
+        renderSweep(out);
+        renderSubjectLookup(out);
         return out.toString();
     }
 
@@ -151,6 +158,109 @@ public final class BenchmarkReport {
                     .append(verdict(firstShare >= 0.70)).append(" |\n");
         }
         out.append('\n');
+    }
+
+    private void renderSweep(StringBuilder out) {
+        List<Integer> sizes = sizes(SWEEP + "sweep");
+        if (sizes.isEmpty()) {
+            return;
+        }
+        out.append("### Retention sweep with 1% due\n\n")
+                .append("H2 catalogue in file mode (as `Workspace` wires it); the audit trail"
+                        + " forces each entry to disk (three per disposal); the storage backend"
+                        + " only counts deletes. Each sweep is one timed shot after an unmeasured"
+                        + " warm-up sweep of " + SweepBenchmark.WARM_UP_DUE + ". The catalogue"
+                        + " keeps N recordings, and 1% of N more are due.\n\n")
+                .append("| N kept | due | sweep ms | ms per disposed recording"
+                        + " | per recording, vs N = 10,000 (target <= 2x) |\n")
+                .append("|---|---|---|---|---|\n");
+        Optional<Double> base = findWith(SWEEP + "sweep", SIZE, Integer.toString(BASE_SIZE))
+                .map(r -> millis(r) / (BASE_SIZE / SweepBenchmark.DUE_DIVISOR));
+        for (int size : sizes) {
+            JsonNode sweep = findWith(SWEEP + "sweep", SIZE, Integer.toString(size)).get();
+            int due = size / SweepBenchmark.DUE_DIVISOR;
+            double perRecording = millis(sweep) / due;
+            out.append("| ").append(number(size)).append(" | ").append(number(due))
+                    .append(" | ").append(fixed(millis(sweep))).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", perRecording)).append(" | ")
+                    .append(growth(base, perRecording, size)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void renderSubjectLookup(StringBuilder out) {
+        List<Integer> sizes = sizes(SUBJECT + "lookUpByNumber");
+        if (sizes.isEmpty()) {
+            return;
+        }
+        out.append("### Subject access lookup by number\n\n")
+                .append("`SubjectAccess.find` of a random caller's number, who took part in "
+                        + ScaledCatalogue.CALLS_PER_NUMBER + " calls, on the H2 catalogue in file"
+                        + " mode; the lookup only, not the export. Floor: `findRecording` of a"
+                        + " random recording by its id (the primary key).\n\n")
+                .append("| N recordings | lookup µs | floor µs | lookup / floor"
+                        + " | lookup vs N = 10,000 (target <= 2x) | under 1 ms at 1,000,000 |\n")
+                .append("|---|---|---|---|---|---|\n");
+        Optional<Double> base = findWith(SUBJECT + "lookUpByNumber", SIZE,
+                Integer.toString(BASE_SIZE)).map(BenchmarkReport::millis);
+        for (int size : sizes) {
+            String value = Integer.toString(size);
+            double lookup = millis(findWith(SUBJECT + "lookUpByNumber", SIZE, value).get());
+            Optional<Double> floor = findWith(SUBJECT + "floorFindRecordingById", SIZE, value)
+                    .map(BenchmarkReport::millis);
+            out.append("| ").append(number(size)).append(" | ").append(fixed(lookup * 1000))
+                    .append(" | ").append(floor.map(f -> fixed(f * 1000)).orElse("-"))
+                    .append(" | ").append(floor.map(f -> fixed(lookup / f) + "x").orElse("-"))
+                    .append(" | ").append(growth(base, lookup, size)).append(" | ")
+                    .append(size == LARGEST_SIZE ? verdict(lookup < 1.0) : "-").append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    /** Returns how a cost compares with the same cost at the base size, and the verdict. */
+    private static String growth(Optional<Double> base, double cost, int size) {
+        if (base.isEmpty()) {
+            return "no N = 10,000 result to compare with";
+        }
+        if (size == BASE_SIZE) {
+            return "1.0x (base)";
+        }
+        double ratio = cost / base.get();
+        return fixed(ratio) + "x " + verdict(ratio <= 2.0);
+    }
+
+    /** Returns the catalogue sizes a benchmark ran at, smallest first. */
+    private List<Integer> sizes(String benchmark) {
+        List<Integer> sizes = new ArrayList<>();
+        for (JsonNode result : results) {
+            if (result.path("benchmark").asText().equals(benchmark)) {
+                sizes.add(result.path("params").path(SIZE).asInt());
+            }
+        }
+        sizes.sort(null);
+        return sizes;
+    }
+
+    private Optional<JsonNode> findWith(String benchmark, String param, String value) {
+        for (JsonNode result : results) {
+            if (result.path("benchmark").asText().equals(benchmark)
+                    && result.path("params").path(param).asText().equals(value)) {
+                return Optional.of(result);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns a time-per-operation score in milliseconds, whatever unit JMH reported it in. */
+    private static double millis(JsonNode result) {
+        String unit = result.path("primaryMetric").path("scoreUnit").asText("ms/op");
+        double factor = switch (unit) {
+            case "s/op" -> 1000.0;
+            case "us/op" -> 0.001;
+            case "ns/op" -> 0.000_001;
+            default -> 1.0;
+        };
+        return score(result) * factor;
     }
 
     private Optional<JsonNode> find(String benchmark, String mebibytes) {

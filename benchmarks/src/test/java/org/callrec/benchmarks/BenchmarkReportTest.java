@@ -1,6 +1,7 @@
 package org.callrec.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,45 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void rendersTheSweepPerDisposedRecordingAgainstTheSmallestCatalogue() throws Exception {
+        BenchmarkReport report = report("[" + sized("SweepBenchmark.sweep", 10_000, 500, "ms/op")
+                + "," + sized("SweepBenchmark.sweep", 1_000_000, 80_000, "ms/op") + "]");
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertTrue(section.contains("| 10,000 | 100 | 500.0 | 5.00 | 1.0x (base) |"), section);
+        assertTrue(section.contains("| 1,000,000 | 10,000 | 80000.0 | 8.00 | 1.6x met |"),
+                section);
+    }
+
+    @Test
+    void judgesTheSubjectLookupAgainstAMillisecondAtAMillionAndItsGrowth() throws Exception {
+        BenchmarkReport report = report("["
+                + sized("SubjectLookupBenchmark.lookUpByNumber", 10_000, 400, "us/op") + ","
+                + sized("SubjectLookupBenchmark.floorFindRecordingById", 10_000, 50, "us/op")
+                + "," + sized("SubjectLookupBenchmark.lookUpByNumber", 1_000_000, 1200, "us/op")
+                + "," + sized("SubjectLookupBenchmark.floorFindRecordingById", 1_000_000, 60,
+                        "us/op") + "]");
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertTrue(section.contains("| 10,000 | 400.0 | 50.0 | 8.0x | 1.0x (base) | - |"),
+                section);
+        assertTrue(section.contains(
+                "| 1,000,000 | 1200.0 | 60.0 | 20.0x | 3.0x **missed** | **missed** |"), section);
+    }
+
+    @Test
+    void leavesOutTheScaleTablesWhenThoseBenchmarksDidNotRun() throws Exception {
+        BenchmarkReport report = report(RESULTS);
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertFalse(section.contains("Retention sweep"), section);
+        assertFalse(section.contains("Subject access lookup"), section);
+    }
+
+    @Test
     void replacesOnlyTheSectionBetweenTheMarkers() {
         String readme = "before\n" + BenchmarkReport.START + "\nold\n" + BenchmarkReport.END
                 + "\nafter\n";
@@ -55,6 +95,13 @@ class BenchmarkReportTest {
                 .getDeclaredConstructor(com.fasterxml.jackson.databind.JsonNode.class);
         constructor.setAccessible(true);
         return constructor.newInstance(new ObjectMapper().readTree(json));
+    }
+
+    private static String sized(String name, int recordings, double score, String unit) {
+        return "{\"benchmark\":\"org.callrec.benchmarks." + name + "\",\"jdkVersion\":\"17\","
+                + "\"vmName\":\"VM\",\"vmVersion\":\"1\",\"params\":{\"recordings\":\""
+                + recordings + "\"},\"primaryMetric\":{\"score\":" + score
+                + ",\"scoreUnit\":\"" + unit + "\",\"rawData\":[]},\"secondaryMetrics\":{}}";
     }
 
     private static String result(String name, String mebibytes, double score, double bytes,

@@ -47,4 +47,28 @@ class BenchmarksSmokeTest {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().id());
         }
     }
+
+    @Test
+    void theSweepAndSubjectLookupRunOnceOnTheSmallestCatalogue() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(SweepBenchmark.class.getName() + "\\.")
+                .include(SubjectLookupBenchmark.class.getName() + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .param("recordings", "10000")
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        Set<String> ran = results.stream()
+                .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("sweep", "lookUpByNumber", "floorFindRecordingById"), ran);
+        for (RunResult result : results) {
+            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().id());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.callrec.spi.catalogue.RetentionDeadlineAlreadySetException;
 
@@ -64,6 +65,25 @@ final class DeadlineTable {
                         + " not there"));
         if (!existing.equals(deadline)) {
             throw new RetentionDeadlineAlreadySetException(callId, existing, deadline);
+        }
+    }
+
+    /**
+     * Writes the deadlines of calls that have none yet, in one batch.
+     *
+     * @throws SQLException with state 23505 when one of the calls has a deadline already
+     */
+    static void insertAll(Connection connection, Map<String, Instant> deadlines)
+            throws SQLException {
+        String sql = "INSERT INTO retention_deadlines (call_id, deadline_s, deadline_ns)"
+                + " VALUES (?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<String, Instant> deadline : deadlines.entrySet()) {
+                statement.setString(1, deadline.getKey());
+                InstantColumns.bind(statement, 2, deadline.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 

@@ -23,6 +23,32 @@ final class RecordingTable {
             + " d.deadline_ns FROM recordings r"
             + " LEFT JOIN retention_deadlines d ON d.call_id = r.call_id";
 
+    private static final String INSERT = "INSERT INTO recordings (recording_id, call_id,"
+            + " span_id, object_key, span_started_s, span_started_ns, span_ended_s,"
+            + " span_ended_ns, plaintext_bytes, ciphertext_bytes, ciphertext_sha256, key_id,"
+            + " wrapped_key, stored_at_s, stored_at_ns)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Recordings due at an instant and not held. It starts from the deadlines, and its first
+     * condition is a plain range on the deadline's seconds, so that the deadline index finds
+     * the due calls and the 99% not yet due are never read; an outer join from the recordings,
+     * or the condition written as one OR, made H2 read every recording.
+     */
+    private static final String DUE = "SELECT r.recording_id, r.call_id, r.span_id,"
+            + " r.object_key, r.span_started_s, r.span_started_ns, r.span_ended_s,"
+            + " r.span_ended_ns, r.plaintext_bytes, r.ciphertext_bytes, r.ciphertext_sha256,"
+            + " r.key_id, r.wrapped_key, r.stored_at_s, r.stored_at_ns, d.deadline_s,"
+            + " d.deadline_ns FROM retention_deadlines d"
+            + " JOIN recordings r ON r.call_id = d.call_id"
+            + " WHERE d.deadline_s <= ? AND (d.deadline_s < ? OR d.deadline_ns <= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.recording_id = r.recording_id"
+            + " AND h.released_at_s IS NULL)";
+
+    /** A recording no other claimant holds: unclaimed, the claimant's own, or run out. */
+    private static final String CLAIMABLE = "(r.claimed_by IS NULL OR r.claimed_by = ?"
+            + " OR r.claimed_until_s < ? OR (r.claimed_until_s = ? AND r.claimed_until_ns <= ?))";
+
     private RecordingTable() {
     }
 
@@ -32,27 +58,43 @@ final class RecordingTable {
      * @throws SQLException with state 23505 when a recording with the same id exists
      */
     static void insert(Connection connection, RecordingEntry entry) throws SQLException {
-        String sql = "INSERT INTO recordings (recording_id, call_id, span_id, object_key,"
-                + " span_started_s, span_started_ns, span_ended_s, span_ended_ns,"
-                + " plaintext_bytes, ciphertext_bytes, ciphertext_sha256, key_id, wrapped_key,"
-                + " stored_at_s, stored_at_ns)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, entry.recordingId());
-            statement.setString(2, entry.callId());
-            statement.setString(3, entry.spanId());
-            statement.setString(4, entry.objectKey().value());
-            int next = InstantColumns.bind(statement, 5, entry.spanStartedAt());
-            next = InstantColumns.bind(statement, next, entry.spanEndedAt());
-            statement.setLong(next, entry.plaintextBytes());
-            statement.setLong(next + 1, entry.ciphertextBytes());
-            statement.setString(next + 2, entry.ciphertextSha256());
-            WrappedKey key = entry.wrappedKey();
-            statement.setString(next + 3, key == null ? null : key.keyId());
-            statement.setBytes(next + 4, key == null ? null : key.bytes());
-            InstantColumns.bind(statement, next + 5, entry.storedAt());
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            bindInsert(statement, entry);
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * Inserts many recordings in one batch, each as {@link #insert} would.
+     *
+     * @throws SQLException with state 23505 when one of the ids exists
+     */
+    static void insertAll(Connection connection, List<RecordingEntry> entries)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (RecordingEntry entry : entries) {
+                bindInsert(statement, entry);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bindInsert(PreparedStatement statement, RecordingEntry entry)
+            throws SQLException {
+        statement.setString(1, entry.recordingId());
+        statement.setString(2, entry.callId());
+        statement.setString(3, entry.spanId());
+        statement.setString(4, entry.objectKey().value());
+        int next = InstantColumns.bind(statement, 5, entry.spanStartedAt());
+        next = InstantColumns.bind(statement, next, entry.spanEndedAt());
+        statement.setLong(next, entry.plaintextBytes());
+        statement.setLong(next + 1, entry.ciphertextBytes());
+        statement.setString(next + 2, entry.ciphertextSha256());
+        WrappedKey key = entry.wrappedKey();
+        statement.setString(next + 3, key == null ? null : key.keyId());
+        statement.setBytes(next + 4, key == null ? null : key.bytes());
+        InstantColumns.bind(statement, next + 5, entry.storedAt());
     }
 
     /** Returns the recording with this id, or null. */
@@ -80,12 +122,8 @@ final class RecordingTable {
      */
     static List<RecordingEntry> due(Connection connection, Instant asOf, int limit)
             throws SQLException {
-        String sql = SELECT + " WHERE (d.deadline_s < ? OR (d.deadline_s = ? AND d.deadline_ns"
-                + " <= ?)) AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.recording_id ="
-                + " r.recording_id AND h.released_at_s IS NULL)"
-                + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id FETCH FIRST ? ROWS ONLY";
         List<RecordingEntry> entries = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(dueQuery())) {
             statement.setLong(1, asOf.getEpochSecond());
             statement.setLong(2, asOf.getEpochSecond());
             statement.setInt(3, asOf.getNano());
@@ -110,15 +148,8 @@ final class RecordingTable {
      */
     static List<RecordingEntry> claimDue(Connection connection, Instant asOf, int limit,
             String claimant, Instant claimUntil, boolean skipLocked) throws SQLException {
-        String claimable = "(r.claimed_by IS NULL OR r.claimed_by = ? OR r.claimed_until_s < ?"
-                + " OR (r.claimed_until_s = ? AND r.claimed_until_ns <= ?))";
-        String sql = SELECT + " WHERE (d.deadline_s < ? OR (d.deadline_s = ? AND d.deadline_ns"
-                + " <= ?)) AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.recording_id ="
-                + " r.recording_id AND h.released_at_s IS NULL) AND " + claimable
-                + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id FETCH FIRST ? ROWS ONLY"
-                + (skipLocked ? " FOR UPDATE OF r SKIP LOCKED" : "");
         List<RecordingEntry> candidates = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(claimQuery(skipLocked))) {
             statement.setLong(1, asOf.getEpochSecond());
             statement.setLong(2, asOf.getEpochSecond());
             statement.setInt(3, asOf.getNano());
@@ -132,7 +163,7 @@ final class RecordingTable {
         }
 
         String update = "UPDATE recordings r SET claimed_by = ?, claimed_until_s = ?,"
-                + " claimed_until_ns = ? WHERE r.recording_id = ? AND " + claimable;
+                + " claimed_until_ns = ? WHERE r.recording_id = ? AND " + CLAIMABLE;
         List<RecordingEntry> claimed = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             for (RecordingEntry candidate : candidates) {
@@ -147,6 +178,25 @@ final class RecordingTable {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Returns the query of recordings due at an instant and not held, earliest deadline first.
+     * Its parameters: the instant's seconds twice and its nanoseconds, then the limit.
+     */
+    static String dueQuery() {
+        return DUE + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id"
+                + " FETCH FIRST ? ROWS ONLY";
+    }
+
+    /**
+     * Returns the query of {@link #dueQuery} narrowed to recordings a claimant may claim, its
+     * parameters followed by those of the claimable test, then the limit.
+     */
+    static String claimQuery(boolean skipLocked) {
+        return DUE + " AND " + CLAIMABLE
+                + " ORDER BY d.deadline_s, d.deadline_ns, r.recording_id FETCH FIRST ? ROWS ONLY"
+                + (skipLocked ? " FOR UPDATE OF r SKIP LOCKED" : "");
     }
 
     /** Ends every claim of a claimant; returns how many recordings it had claimed. */

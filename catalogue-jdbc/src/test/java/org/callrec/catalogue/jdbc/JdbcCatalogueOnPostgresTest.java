@@ -72,7 +72,8 @@ class JdbcCatalogueOnPostgresTest extends CatalogueConformanceKit {
         assertEquals(List.of("1 V1__calls.sql", "2 V2__recordings.sql",
                 "3 V3__wrapped_key_bytes.sql", "10 V10__grants.sql",
                 "20 V20__holds_disposal_and_subject_access.sql",
-                "30 V30__disposal_claims.sql"), applied);
+                "30 V30__disposal_claims.sql", "55 V55__sweep_scales_with_what_is_due.sql"),
+                applied);
     }
 
     @Test

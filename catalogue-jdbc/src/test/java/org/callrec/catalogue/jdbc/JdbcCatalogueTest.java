@@ -466,7 +466,7 @@ class JdbcCatalogueTest {
 
         @Test
         void reportsTheSchemaVersionAfterMigration() {
-            assertEquals("30", catalogue.schemaVersion());
+            assertEquals("55", catalogue.schemaVersion());
         }
 
         @Test
@@ -486,7 +486,8 @@ class JdbcCatalogueTest {
             }
 
             assertEquals(List.of("1 calls", "2 recordings", "3 wrapped key bytes", "10 grants",
-                    "20 holds disposal and subject access", "30 disposal claims"), applied);
+                    "20 holds disposal and subject access", "30 disposal claims",
+                    "55 sweep scales with what is due"), applied);
         }
     }
 

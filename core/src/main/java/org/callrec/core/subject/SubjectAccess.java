@@ -119,6 +119,11 @@ public final class SubjectAccess {
             case REFERENCE -> catalogue.callsWithReference(query.value());
         };
 
+        // Limitation: each call found costs two catalogue reads (its record, about a dozen
+        // queries, then its recordings), so a lookup grows with the person's calls, as it
+        // should, but a person in five calls already takes near a millisecond on H2
+        // (SubjectLookupBenchmark); one read of many calls' records would need a catalogue
+        // method that takes them all.
         List<SubjectRecording> found = new ArrayList<>();
         for (String callId : callIds) {
             catalogue.findCall(callId).ifPresent(call -> {
