@@ -25,6 +25,7 @@ class BenchmarksSmokeTest {
         Options options = new OptionsBuilder()
                 .include(DecisionBenchmark.class.getName() + "\\.")
                 .include(IngestBenchmark.class.getName() + "\\.")
+                .include(AuditAppendBenchmark.class.getName() + "\\.")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -41,8 +42,8 @@ class BenchmarksSmokeTest {
                 .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("decideOneThread", "decideTwoThreads", "floorLookupOneThread",
-                "floorLookupTwoThreads", "ingest", "floorEncryptOnly", "floorWriteFsyncRename"),
-                ran);
+                "floorLookupTwoThreads", "ingest", "floorEncryptOnly", "floorWriteFsyncRename",
+                "append", "floorHashAndAppend"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().id());
         }
