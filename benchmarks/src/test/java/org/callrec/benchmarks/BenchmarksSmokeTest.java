@@ -26,6 +26,7 @@ class BenchmarksSmokeTest {
                 .include(DecisionBenchmark.class.getName() + "\\.")
                 .include(IngestBenchmark.class.getName() + "\\.")
                 .include(AuditAppendBenchmark.class.getName() + "\\.")
+                .include(AccessBenchmark.class.getName() + "\\.")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -43,7 +44,7 @@ class BenchmarksSmokeTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("decideOneThread", "decideTwoThreads", "floorLookupOneThread",
                 "floorLookupTwoThreads", "ingest", "floorEncryptOnly", "floorWriteFsyncRename",
-                "append", "floorHashAndAppend"), ran);
+                "append", "floorHashAndAppend", "check", "floorCacheHit", "peerCasbin"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().id());
         }

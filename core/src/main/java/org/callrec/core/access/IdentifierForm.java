@@ -10,6 +10,16 @@ final class IdentifierForm {
     private static final String RECORDING_PREFIX = "rec-";
     private static final int RECORDING_DIGITS = 32;
 
+    /** The characters allowed after the first, by code; a table, as it runs on every access. */
+    private static final boolean[] ALLOWED = new boolean[128];
+
+    static {
+        for (char c = 0; c < ALLOWED.length; c++) {
+            ALLOWED[c] = isAlphanumeric(c) || c == '.' || c == '_' || c == ':' || c == '/'
+                    || c == '-';
+        }
+    }
+
     private IdentifierForm() {
     }
 
@@ -21,7 +31,7 @@ final class IdentifierForm {
         }
         for (int i = 1; i < length; i++) {
             char c = value.charAt(i);
-            if (!isAlphanumeric(c) && c != '.' && c != '_' && c != ':' && c != '/' && c != '-') {
+            if (c >= ALLOWED.length || !ALLOWED[c]) {
                 return false;
             }
         }

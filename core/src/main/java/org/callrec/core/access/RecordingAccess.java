@@ -5,7 +5,6 @@ import java.io.InputStream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +66,6 @@ public final class RecordingAccess {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAccess.class);
     /** How many recordings' calls are cached at most. */
     private static final long RECORDINGS_CACHED = 10_000;
-    private static final Duration RECORDING_EXPIRY = Duration.ofMinutes(10);
     private static final String MALFORMED = "malformed";
     private static final String PURPOSE_CLAUSE = "5.3";
     private static final String CHILD_CLAUSE = "5.1";
@@ -101,11 +99,8 @@ public final class RecordingAccess {
         this.grants = Objects.requireNonNull(grants, "grants");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.callOfRecording = Caffeine.newBuilder()
-                .maximumSize(RECORDINGS_CACHED)
-                .expireAfterWrite(RECORDING_EXPIRY)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .build();
+        // No expiry: a recording's call never changes, and open confirms it is still catalogued.
+        this.callOfRecording = Caffeine.newBuilder().maximumSize(RECORDINGS_CACHED).build();
     }
 
     /**
