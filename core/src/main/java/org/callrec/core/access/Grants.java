@@ -187,6 +187,8 @@ public final class Grants {
     /** Finds a covering grant for a store that cannot tell its revision: each is read again. */
     private Optional<Grant> coveringReadAgain(String staffId, String purpose,
             String caseReference, String recordingId, String callId, Instant now) {
+        // Limitation: a store other processes can change (PostgreSQL) tells no revision, so each
+        // check on it reads the grant from the database; only an owned store checks query-free.
         StaffGrants cached = byStaff.get(staffId,
                 id -> new StaffGrants(NO_REVISION, store.grantsOf(id)));
         for (Grant grant : cached.grants()) {

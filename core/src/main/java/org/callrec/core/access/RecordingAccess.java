@@ -1,15 +1,15 @@
 package org.callrec.core.access;
 
-import java.io.IOException;
-import java.io.InputStream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.List;
 import java.util.Set;
 import org.callrec.core.policy.AccessRule;
 import org.callrec.core.policy.Policy;
@@ -294,7 +294,8 @@ public final class RecordingAccess {
         if (rule.childRoles().isEmpty() || holdsAny(member, rule.childRoles())) {
             return;
         }
-        // Not cached: a call's record may be saved again with other flags.
+        // Limitation: not cached, as a call's record may be saved again with other flags, so
+        // where the policy sets child roles a check by someone without one makes a query.
         Optional<CallRecord> call = catalogue.findCall(callId);
         if (call.isEmpty()) {
             throw refused(RefusalRule.CHILD_ROLE_REQUIRED, CHILD_CLAUSE, "call "
