@@ -35,6 +35,8 @@ public final class BenchmarkReport {
     private static final String SIZE = "recordings";
     private static final int BASE_SIZE = 10_000;
     private static final int LARGEST_SIZE = 1_000_000;
+    private static final String ACCESS = AccessBenchmark.class.getName() + ".";
+    private static final String AUDIT = AuditAppendBenchmark.class.getName() + ".";
 
     private final JsonNode results;
 
@@ -86,6 +88,8 @@ public final class BenchmarkReport {
         renderIngest(out);
         renderSweep(out);
         renderSubjectLookup(out);
+        renderAccess(out);
+        renderAuditAppend(out);
         return out.toString();
     }
 
@@ -239,6 +243,69 @@ public final class BenchmarkReport {
         }
         sizes.sort(null);
         return sizes;
+    }
+
+    private void renderAccess(StringBuilder out) {
+        Optional<JsonNode> check = find(ACCESS + "check", null);
+        Optional<JsonNode> floor = find(ACCESS + "floorCacheHit", null);
+        Optional<JsonNode> peer = find(ACCESS + "peerCasbin", null);
+        if (check.isEmpty() || floor.isEmpty() || peer.isEmpty()) {
+            return;
+        }
+        out.append("### Access check on a warm cache (`RecordingAccess.check`)\n\n")
+                .append("| checks/s | floor: Caffeine hits/s | ratio (target <= 3)"
+                        + " | peer: jCasbin checks/s | check / peer speed (target > 1)"
+                        + " | bytes/check |\n")
+                .append("|---|---|---|---|---|---|\n");
+        double checks = score(check.get());
+        double hits = score(floor.get());
+        double casbin = score(peer.get());
+        double ratio = hits / checks;
+        double overPeer = checks / casbin;
+        out.append("| ").append(number(checks)).append(" | ").append(number(hits))
+                .append(" | ").append(fixed(ratio)).append("x ").append(verdict(ratio <= 3))
+                .append(" | ").append(number(casbin)).append(" | ").append(fixed(overPeer))
+                .append("x ").append(verdict(overPeer > 1)).append(" | ")
+                .append(allocation(check.get()).map(BenchmarkReport::fixed)
+                        .orElse("not measured (run with -prof gc)"))
+                .append(" |\n\n");
+    }
+
+    private void renderAuditAppend(StringBuilder out) {
+        StringBuilder rows = new StringBuilder();
+        for (JsonNode result : results) {
+            if (!result.path("benchmark").asText().equals(AUDIT + "append")) {
+                continue;
+            }
+            String durability = result.path("params").path("durability").asText();
+            Optional<JsonNode> floor = findWith(AUDIT + "floorHashAndAppend", "durability",
+                    durability);
+            if (floor.isEmpty()) {
+                continue;
+            }
+            double ratio = score(result) / score(floor.get());
+            rows.append("| ").append(durability).append(" | ").append(timed(result))
+                    .append(" | ").append(timed(floor.get())).append(" | ")
+                    .append(fixed(ratio)).append("x ").append(verdict(ratio <= 3))
+                    .append(" |\n");
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+
+        out.append("### Audit append (`FileAuditSink`)\n\n")
+                .append("Durability `" + AuditAppendBenchmark.FSYNC + "`: the line is forced to"
+                        + " disk, then the head file is written, forced and renamed, before"
+                        + " `append` returns; the floor forces its line the same way.\n\n")
+                .append("| durability | append | floor: SHA-256 + append + fsync"
+                        + " | ratio (target <= 3) |\n")
+                .append("|---|---|---|---|\n").append(rows).append('\n');
+    }
+
+    /** Returns a time per operation with the unit JMH measured it in, such as 812.4 us/op. */
+    private static String timed(JsonNode result) {
+        return fixed(score(result)) + " "
+                + result.path("primaryMetric").path("scoreUnit").asText("");
     }
 
     private Optional<JsonNode> findWith(String benchmark, String param, String value) {

@@ -62,6 +62,33 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void rendersTheAccessCheckAgainstItsFloorAndItsPeer() throws Exception {
+        BenchmarkReport report = report("["
+                + result("AccessBenchmark.check", null, 5_000_000, 40, null)
+                + "," + result("AccessBenchmark.floorCacheHit", null, 20_000_000, 0, null)
+                + "," + result("AccessBenchmark.peerCasbin", null, 250_000, 4000, null) + "]");
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertTrue(section.contains("| 5,000,000 | 20,000,000 | 4.0x **missed** | 250,000"
+                + " | 20.0x met | 40.0 |"), section);
+    }
+
+    @Test
+    void rendersTheAuditAppendWithItsDurabilityAgainstItsFloor() throws Exception {
+        BenchmarkReport report = report("["
+                + timed("AuditAppendBenchmark.append", "fsync-each-entry", 2500.0)
+                + "," + timed("AuditAppendBenchmark.floorHashAndAppend", "fsync-each-entry",
+                        1000.0) + "]");
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertTrue(section.contains("| fsync-each-entry | 2500.0 us/op | 1000.0 us/op"
+                + " | 2.5x met |"), section);
+        assertTrue(section.contains("Durability `fsync-each-entry`"), section);
+    }
+
+    @Test
     void leavesOutTheScaleTablesWhenThoseBenchmarksDidNotRun() throws Exception {
         BenchmarkReport report = report(RESULTS);
 
@@ -69,6 +96,16 @@ class BenchmarkReportTest {
 
         assertFalse(section.contains("Retention sweep"), section);
         assertFalse(section.contains("Subject access lookup"), section);
+    }
+
+    @Test
+    void leavesOutTheAccessAndAuditSectionsWhenTheyWereNotRun() throws Exception {
+        BenchmarkReport report = report(RESULTS);
+
+        String section = report.render(LocalDate.of(2026, 3, 2), "benchmarks/run.sh", "nproc 2");
+
+        assertFalse(section.contains("Access check"), section);
+        assertFalse(section.contains("Audit append"), section);
     }
 
     @Test
@@ -114,4 +151,11 @@ class BenchmarkReportTest {
                 + (bytes > 0 ? "\"gc.alloc.rate.norm\":{\"score\":" + bytes + "}" : "") + "}}";
     }
 
+    private static String timed(String name, String durability, double microseconds) {
+        return "{\"benchmark\":\"org.callrec.benchmarks." + name + "\",\"jdkVersion\":\"17\","
+                + "\"vmName\":\"VM\",\"vmVersion\":\"1\","
+                + "\"params\":{\"durability\":\"" + durability + "\"},"
+                + "\"primaryMetric\":{\"score\":" + microseconds + ",\"scoreUnit\":\"us/op\","
+                + "\"rawData\":[]},\"secondaryMetrics\":{}}";
+    }
 }

@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.callrec.spi.access.Grant;
 import org.callrec.spi.access.GrantScope;
 import org.callrec.spi.access.GrantStore;
@@ -26,6 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every method commits before it returns, so a revocation is seen by the next read from any
  * connection. Safe for use from many threads.
+ *
+ * <p>On an embedded H2 database in file or memory mode (without {@code AUTO_SERVER}) this process
+ * is the only writer, so the store counts its own changes and answers {@link #revision()}; the
+ * count is shared by every store on the same URL in this process. On PostgreSQL, or H2 reached as
+ * a server, other processes may change grants, so it answers empty.
  */
 public final class JdbcGrantStore implements GrantStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcGrantStore.class);
@@ -34,10 +44,15 @@ public final class JdbcGrantStore implements GrantStore {
             + " case_reference, valid_from_s, valid_from_ns, valid_until_s, valid_until_ns,"
             + " granted_by, revoked_at_s, revoked_at_ns";
 
-    private final HikariDataSource pool;
+    /** Changes per single-process database URL, shared by every store on it in this process. */
+    private static final Map<String, AtomicLong> CHANGES = new ConcurrentHashMap<>();
 
-    private JdbcGrantStore(HikariDataSource pool) {
+    private final HikariDataSource pool;
+    private final AtomicLong changes;
+
+    private JdbcGrantStore(HikariDataSource pool, AtomicLong changes) {
         this.pool = pool;
+        this.changes = changes;
     }
 
     /**
@@ -71,7 +86,15 @@ public final class JdbcGrantStore implements GrantStore {
                     + settings.loggableUrl() + " up to date for grants", e);
         }
         LOG.info("Grant store opened at {}", settings.loggableUrl());
-        return new JdbcGrantStore(pool);
+        return new JdbcGrantStore(pool, isOwnedByThisProcess(settings.url())
+                ? CHANGES.computeIfAbsent(settings.url(), url -> new AtomicLong()) : null);
+    }
+
+    /** Returns whether only this process can open the database: embedded H2, no server. */
+    static boolean isOwnedByThisProcess(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("jdbc:h2:file:") || lower.startsWith("jdbc:h2:mem:"))
+                && !lower.contains("auto_server");
     }
 
     /** {@inheritDoc} */
@@ -84,6 +107,7 @@ public final class JdbcGrantStore implements GrantStore {
                 insert(connection, grant);
                 return null;
             });
+            changed();
         } catch (CatalogueStorageException e) {
             if (DeadlineTable.isUniqueViolation(e)) {
                 throw new IllegalStateException("grant " + grant.grantId() + " already exists;"
@@ -131,9 +155,16 @@ public final class JdbcGrantStore implements GrantStore {
             }
             return select(connection, "WHERE grant_id = ?", grantId);
         });
+        changed();
         revoked.stream().findFirst().ifPresent(grant ->
                 LOG.debug("Grant {} revoked at {}", grantId, grant.revokedAt()));
         return revoked.stream().findFirst();
+    }
+
+    /** {@inheritDoc} Empty unless this process owns the database (embedded H2, no server). */
+    @Override
+    public OptionalLong revision() {
+        return changes == null ? OptionalLong.empty() : OptionalLong.of(changes.get());
     }
 
     @Override
@@ -184,6 +215,13 @@ public final class JdbcGrantStore implements GrantStore {
                 }
             }
             return grants;
+        }
+    }
+
+    /** Counts a committed change, after its commit, so a reader never keeps a stale grant. */
+    private void changed() {
+        if (changes != null) {
+            changes.incrementAndGet();
         }
     }
 

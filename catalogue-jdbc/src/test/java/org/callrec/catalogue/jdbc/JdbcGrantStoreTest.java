@@ -1,6 +1,8 @@
 package org.callrec.catalogue.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +103,44 @@ class JdbcGrantStoreTest {
 
         assertTrue(refused.getMessage().contains("grant-1"), refused.getMessage());
         assertTrue(refused.getMessage().contains("added once"), refused.getMessage());
+    }
+
+    @Test
+    void theRevisionOfAnEmbeddedDatabaseChangesWithEveryAddAndRevocation() {
+        long empty = store.revision().orElseThrow();
+        store.add(grant("grant-1", "manager-210"));
+        long added = store.revision().orElseThrow();
+
+        store.revoke("grant-1", FROM.plusSeconds(60));
+
+        assertNotEquals(empty, added);
+        assertNotEquals(added, store.revision().orElseThrow());
+    }
+
+    @Test
+    void aRevocationThroughAnotherStoreOnTheSameDatabaseChangesTheRevision() {
+        store.add(grant("grant-1", "manager-210"));
+        long before = store.revision().orElseThrow();
+
+        try (JdbcGrantStore other = new JdbcGrantStoreProvider().create(ProviderConfig.of(
+                Map.of("directory", folder.toString()), Clock.systemUTC()))) {
+            other.revoke("grant-1", FROM.plusSeconds(60));
+        }
+
+        assertNotEquals(before, store.revision().orElseThrow());
+    }
+
+    @Test
+    void aDatabaseOtherProcessesCanChangeTellsNoRevision() {
+        String[] shared = {"jdbc:postgresql://127.0.0.1:5432/callrec",
+            "jdbc:h2:file:/var/callrec/catalogue;AUTO_SERVER=TRUE",
+            "jdbc:h2:tcp://127.0.0.1/callrec"};
+
+        for (String url : shared) {
+            assertFalse(JdbcGrantStore.isOwnedByThisProcess(url), url);
+        }
+
+        assertTrue(JdbcGrantStore.isOwnedByThisProcess("jdbc:h2:file:/var/callrec/catalogue"));
     }
 
     private static Grant grant(String id, String staffId) {

@@ -1,7 +1,7 @@
 package org.callrec.core.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.Purpose;
 import org.callrec.core.policy.PurposeUse;
@@ -28,11 +29,16 @@ import org.slf4j.LoggerFactory;
  * Issues, revokes and finds grants (clause 4.2), with a bounded Caffeine cache of each staff
  * member's grants in front of the {@link GrantStore}.
  *
- * <p>The cache only narrows the search. A grant found in it is read again from the store by id
- * before it is relied on, so a revocation takes effect at once even when it was made behind the
- * cache's back (by another process on the same store); a revocation made here also invalidates
- * the cache entry. A grant added by another process is seen when its staff member's entry
- * expires, which refuses too much for a while but never allows too much.
+ * <p>A revocation takes effect at once, however it was made, in one of two ways chosen by the
+ * store. When the store tells its {@linkplain GrantStore#revision() revision} (it is the only
+ * writer of its grants, as an embedded database one process owns is), each cached entry carries
+ * the revision it was read at, and an entry whose revision is no longer the store's is read
+ * again before it is relied on: a check on a warm cache then makes no query at all. When the
+ * store cannot tell (other processes may change it), the cache only narrows the search, and a
+ * grant found in it is read again from the store by id before it is relied on. Either way a
+ * revocation made here also invalidates the cache entry. A grant added by another process is
+ * seen when its staff member's entry expires, which refuses too much for a while but never allows
+ * too much.
  *
  * <p>Issuing and revoking are written to the audit trail. Safe for use from many threads.
  */
@@ -44,12 +50,13 @@ public final class Grants {
     public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Grants.class);
+    private static final long NO_REVISION = -1;
 
     private final Policy policy;
     private final GrantStore store;
     private final AuditSink audit;
     private final Clock clock;
-    private final LoadingCache<String, List<Grant>> byStaff;
+    private final Cache<String, StaffGrants> byStaff;
     private final SecureRandom random = new SecureRandom();
 
     /** Creates the grants over a store with the default cache bounds. */
@@ -77,7 +84,7 @@ public final class Grants {
                 .maximumSize(maximumSize)
                 .expireAfterWrite(expiry)
                 .ticker(() -> nanosOf(clock.instant()))
-                .build(store::grantsOf);
+                .build();
     }
 
     /**
@@ -157,11 +164,38 @@ public final class Grants {
     public Optional<Grant> covering(String staffId, String purpose, String caseReference,
             String recordingId, String callId) {
         Instant now = clock.instant();
-        for (Grant cached : byStaff.get(staffId)) {
-            if (!covers(cached, staffId, purpose, caseReference, recordingId, callId, now)) {
+        OptionalLong revision = store.revision();
+        if (revision.isEmpty()) {
+            return coveringReadAgain(staffId, purpose, caseReference, recordingId, callId, now);
+        }
+
+        StaffGrants cached = byStaff.getIfPresent(staffId);
+        if (cached == null || cached.revision() != revision.getAsLong()) {
+            // The revision is read before the grants, so a change racing the read leaves the
+            // entry marked older than it is and read again, never marked newer.
+            cached = new StaffGrants(revision.getAsLong(), store.grantsOf(staffId));
+            byStaff.put(staffId, cached);
+        }
+        for (Grant grant : cached.grants()) {
+            if (covers(grant, staffId, purpose, caseReference, recordingId, callId, now)) {
+                return Optional.of(grant);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Finds a covering grant for a store that cannot tell its revision: each is read again. */
+    private Optional<Grant> coveringReadAgain(String staffId, String purpose,
+            String caseReference, String recordingId, String callId, Instant now) {
+        // Limitation: a store other processes can change (PostgreSQL) tells no revision, so each
+        // check on it reads the grant from the database; only an owned store checks query-free.
+        StaffGrants cached = byStaff.get(staffId,
+                id -> new StaffGrants(NO_REVISION, store.grantsOf(id)));
+        for (Grant grant : cached.grants()) {
+            if (!covers(grant, staffId, purpose, caseReference, recordingId, callId, now)) {
                 continue;
             }
-            Optional<Grant> current = store.find(cached.grantId());
+            Optional<Grant> current = store.find(grant.grantId());
             if (current.isPresent() && covers(current.get(), staffId, purpose, caseReference,
                     recordingId, callId, now)) {
                 return current;
@@ -210,4 +244,7 @@ public final class Grants {
     private static long nanosOf(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
+
+    /** One staff member's grants as the store held them at a revision. */
+    private record StaffGrants(long revision, List<Grant> grants) {}
 }

@@ -1,14 +1,16 @@
 package org.callrec.core.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.callrec.core.policy.AccessRule;
 import org.callrec.core.policy.Policy;
 import org.callrec.core.policy.Purpose;
@@ -47,6 +49,13 @@ import org.slf4j.LoggerFactory;
  * even if that record fails. Every refusal is an {@link AccessRefusedException} naming the rule
  * and clause.
  *
+ * <p>{@link #check} makes the decision alone and is the first step of {@link #open}. On a warm
+ * cache it makes no query: the staff directory and the policy are in memory, the call a
+ * recording belongs to is cached (it never changes), and {@link Grants} knows without a query
+ * whether its cached grants are still the store's when the store can tell. A recording disposed
+ * of after it was cached may still be decided allowed by {@link #check}; {@link #open} reads the
+ * catalogue again before it records the access, and refuses it as unknown.
+ *
  * <p>The audio streams: the returned stream decrypts segment by segment as it is read, so a
  * recording of any size is never held in memory. Safe for use from many threads.
  */
@@ -55,7 +64,8 @@ public final class RecordingAccess {
     public static final String CHILD_FLAG = "child";
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAccess.class);
-    private static final Pattern RECORDING_ID = Pattern.compile("rec-[0-9a-f]{32}");
+    /** How many recordings' calls are cached at most. */
+    private static final long RECORDINGS_CACHED = 10_000;
     private static final String MALFORMED = "malformed";
     private static final String PURPOSE_CLAUSE = "5.3";
     private static final String CHILD_CLAUSE = "5.1";
@@ -67,6 +77,7 @@ public final class RecordingAccess {
     private final Grants grants;
     private final AuditSink audit;
     private final Clock clock;
+    private final Cache<String, String> callOfRecording;
 
     /**
      * Creates the access point; it opens or closes none of its collaborators.
@@ -88,6 +99,8 @@ public final class RecordingAccess {
         this.grants = Objects.requireNonNull(grants, "grants");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // No expiry: a recording's call never changes, and open confirms it is still catalogued.
+        this.callOfRecording = Caffeine.newBuilder().maximumSize(RECORDINGS_CACHED).build();
     }
 
     /**
@@ -102,15 +115,9 @@ public final class RecordingAccess {
      *     be opened (its key destroyed, its object missing or altered, storage unreadable)
      */
     public InputStream open(AccessRequest request) throws AccessRefusedException, IOException {
-        Objects.requireNonNull(request, "request");
-        Allowed allowed;
-        try {
-            allowed = decide(request);
-        } catch (AccessRefusedException refused) {
-            recordRefusal(request, refused);
-            throw refused;
-        }
+        Authorisation allowed = check(request);
 
+        requireStillCatalogued(request);
         recordGranted(request, allowed);
         try {
             return vault.open(request.recordingId());
@@ -131,38 +138,88 @@ public final class RecordingAccess {
      * @throws AccessRefusedException naming the rule and clause when the access would be refused
      */
     public void requireAllowed(AccessRequest request) throws AccessRefusedException {
+        check(request);
+    }
+
+    /**
+     * Decides an access by the rules above, without opening the recording and without recording
+     * an allowed access; a refusal is written to the audit trail as {@link #open} writes it. This
+     * is the decision {@link #open} makes first, and what {@link #requireAllowed} makes. An
+     * authorisation allows nothing by itself: each recording is still read through {@link #open},
+     * which decides again, confirms the recording is still catalogued and records the access.
+     *
+     * @param request who asks, why, for what, and how; never null
+     * @return what the allowed access rests on, never null
+     * @throws AccessRefusedException naming the rule and clause when the access is refused
+     */
+    public Authorisation check(AccessRequest request) throws AccessRefusedException {
         Objects.requireNonNull(request, "request");
         try {
-            decide(request);
+            return decide(request);
         } catch (AccessRefusedException refused) {
             recordRefusal(request, refused);
             throw refused;
         }
     }
 
-    private Allowed decide(AccessRequest request) throws AccessRefusedException {
+    private Authorisation decide(AccessRequest request) throws AccessRefusedException {
         AccessRule rule = policy.access();
         requireWellFormed(request, rule);
 
         Purpose purpose = purposeOf(request, rule);
         StaffMember member = authorisedMember(request, rule);
 
-        RecordingEntry recording = catalogue.findRecording(request.recordingId())
-                .orElseThrow(() -> refused(RefusalRule.UNKNOWN_RECORDING, rule.clause(),
-                        "recording " + request.recordingId() + " is not in the catalogue"));
-        requireChildRole(member, recording, rule);
+        String callId = callOf(request.recordingId(), rule);
+        requireChildRole(member, callId, rule);
 
         if (!rule.grantRequired()) {
-            return new Allowed(purpose, recording.callId(), null);
+            return authorisation(request, purpose, callId, null);
         }
         Grant grant = grants.covering(member.staffId(), purpose.id(),
-                request.caseReference(), recording.recordingId(), recording.callId())
+                request.caseReference(), request.recordingId(), callId)
                 .orElseThrow(() -> refused(RefusalRule.NO_GRANT, rule.clause(), "staff "
                         + member.staffId() + " holds no standing grant for purpose "
                         + purpose.id() + (request.caseReference() == null ? ""
                                 : ", case " + request.caseReference())
                         + " that covers recording " + request.recordingId()));
-        return new Allowed(purpose, recording.callId(), grant.grantId());
+        return authorisation(request, purpose, callId, grant.grantId());
+    }
+
+    private static Authorisation authorisation(AccessRequest request, Purpose purpose,
+            String callId, String grantId) {
+        return new Authorisation(request.staffId(), purpose.id(), purpose.use(),
+                request.caseReference(), request.recordingId(), callId, grantId);
+    }
+
+    /** Returns the call of a catalogued recording; only recordings found are cached. */
+    private String callOf(String recordingId, AccessRule rule) throws AccessRefusedException {
+        String cached = callOfRecording.getIfPresent(recordingId);
+        if (cached != null) {
+            return cached;
+        }
+
+        RecordingEntry recording = catalogue.findRecording(recordingId)
+                .orElseThrow(() -> unknownRecording(recordingId, rule));
+        callOfRecording.put(recordingId, recording.callId());
+        return recording.callId();
+    }
+
+    /** Refuses, and forgets the recording, when it left the catalogue since it was cached. */
+    private void requireStillCatalogued(AccessRequest request) throws AccessRefusedException {
+        if (catalogue.findRecording(request.recordingId()).isPresent()) {
+            return;
+        }
+
+        callOfRecording.invalidate(request.recordingId());
+        AccessRefusedException refused = unknownRecording(request.recordingId(),
+                policy.access());
+        recordRefusal(request, refused);
+        throw refused;
+    }
+
+    private static AccessRefusedException unknownRecording(String recordingId, AccessRule rule) {
+        return refused(RefusalRule.UNKNOWN_RECORDING, rule.clause(), "recording " + recordingId
+                + " is not in the catalogue");
     }
 
     private static void requireWellFormed(AccessRequest request, AccessRule rule)
@@ -172,7 +229,7 @@ public final class RecordingAccess {
         if (request.caseReference() != null) {
             requireIdentifier("case reference", request.caseReference(), rule);
         }
-        if (!RECORDING_ID.matcher(request.recordingId()).matches()) {
+        if (!IdentifierForm.isRecordingId(request.recordingId())) {
             throw refused(RefusalRule.MALFORMED_REQUEST, rule.clause(), "recording id '"
                     + shown(request.recordingId()) + "' is not 'rec-' followed by 32"
                     + " lower-case hexadecimal digits");
@@ -181,7 +238,7 @@ public final class RecordingAccess {
 
     private static void requireIdentifier(String what, String value, AccessRule rule)
             throws AccessRefusedException {
-        if (!Grant.IDENTIFIER.matcher(value).matches()) {
+        if (!IdentifierForm.isIdentifier(value)) {
             throw refused(RefusalRule.MALFORMED_REQUEST, rule.clause(), what + " '"
                     + shown(value) + "' is not 1 to 64 letters, digits, '.', '_', ':', '/' or"
                     + " '-' starting with a letter or digit");
@@ -190,10 +247,12 @@ public final class RecordingAccess {
 
     private Purpose purposeOf(AccessRequest request, AccessRule rule)
             throws AccessRefusedException {
-        Purpose purpose = policy.purpose(request.purpose()).orElseThrow(() -> refused(
-                RefusalRule.UNKNOWN_PURPOSE, PURPOSE_CLAUSE, "purpose '" + request.purpose()
-                        + "' is not one of the policy's purposes "
-                        + policy.purposes().stream().map(Purpose::id).toList()));
+        Purpose purpose = listedPurpose(request.purpose());
+        if (purpose == null) {
+            throw refused(RefusalRule.UNKNOWN_PURPOSE, PURPOSE_CLAUSE, "purpose '"
+                    + request.purpose() + "' is not one of the policy's purposes "
+                    + policy.purposes().stream().map(Purpose::id).toList());
+        }
         if (purpose.use() == PurposeUse.FIGURES_ONLY) {
             throw refused(RefusalRule.PURPOSE_USES_NO_AUDIO, PURPOSE_CLAUSE, "purpose '"
                     + purpose.id() + "' uses figures only and never reads audio");
@@ -203,6 +262,17 @@ public final class RecordingAccess {
                     + purpose.id() + "' needs a case reference and none was given");
         }
         return purpose;
+    }
+
+    /** Returns the policy's purpose of an id, or null; a plain loop, as it runs on every check. */
+    private Purpose listedPurpose(String id) {
+        List<Purpose> purposes = policy.purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            if (purposes.get(i).id().equals(id)) {
+                return purposes.get(i);
+            }
+        }
+        return null;
     }
 
     private StaffMember authorisedMember(AccessRequest request, AccessRule rule)
@@ -219,34 +289,41 @@ public final class RecordingAccess {
         return member;
     }
 
-    private void requireChildRole(StaffMember member, RecordingEntry recording, AccessRule rule)
+    private void requireChildRole(StaffMember member, String callId, AccessRule rule)
             throws AccessRefusedException {
         if (rule.childRoles().isEmpty() || holdsAny(member, rule.childRoles())) {
             return;
         }
-        Optional<CallRecord> call = catalogue.findCall(recording.callId());
+        // Limitation: not cached, as a call's record may be saved again with other flags, so
+        // where the policy sets child roles a check by someone without one makes a query.
+        Optional<CallRecord> call = catalogue.findCall(callId);
         if (call.isEmpty()) {
             throw refused(RefusalRule.CHILD_ROLE_REQUIRED, CHILD_CLAUSE, "call "
-                    + recording.callId() + " is not catalogued, so it cannot be shown not to"
+                    + callId + " is not catalogued, so it cannot be shown not to"
                     + " involve a child, and staff " + member.staffId() + " holds none of the"
                     + " child roles " + rule.childRoles());
         }
         if (call.get().flags().contains(CHILD_FLAG)) {
             throw refused(RefusalRule.CHILD_ROLE_REQUIRED, CHILD_CLAUSE, "call "
-                    + recording.callId() + " involves a child and staff " + member.staffId()
+                    + callId + " involves a child and staff " + member.staffId()
                     + " holds none of the child roles " + rule.childRoles());
         }
     }
 
     private static boolean holdsAny(StaffMember member, Set<String> roles) {
-        return roles.stream().anyMatch(member::hasRole);
+        for (String role : roles) {
+            if (member.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private void recordGranted(AccessRequest request, Allowed allowed)
+    private void recordGranted(AccessRequest request, Authorisation allowed)
             throws AccessRefusedException {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("purpose", allowed.purpose().id());
-        details.put("use", allowed.purpose().use().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("purpose", allowed.purpose());
+        details.put("use", allowed.use().name().toLowerCase(java.util.Locale.ROOT));
         if (request.caseReference() != null) {
             details.put("case", request.caseReference());
         }
@@ -266,7 +343,7 @@ public final class RecordingAccess {
                             + request.recordingId() + ", so it does not happen", failed);
         }
         LOG.info("Access of {} to recording {} allowed for purpose {} ({}), grant {}",
-                request.staffId(), request.recordingId(), allowed.purpose().id(),
+                request.staffId(), request.recordingId(), allowed.purpose(),
                 request.mode().word(), details.get("grant"));
     }
 
@@ -319,7 +396,4 @@ public final class RecordingAccess {
         String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
-
-    /** What an allowed access rests on. */
-    private record Allowed(Purpose purpose, String callId, String grantId) {}
 }

@@ -12,13 +12,21 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.callrec.catalogue.jdbc.JdbcGrantStoreProvider;
 import org.callrec.core.audit.AuditTrailVerifier;
 import org.callrec.core.policy.Policy;
+import org.callrec.core.policy.PurposeUse;
+import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.access.Grant;
 import org.callrec.spi.access.GrantScope;
+import org.callrec.spi.access.GrantStore;
 import org.callrec.spi.audit.AuditEntry;
+import org.callrec.spi.catalogue.DisposalReceipt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -437,6 +445,124 @@ class RecordingAccessTest {
             assertEquals(4, verification.entries());
             String text = Files.readString(installation.trail.file());
             assertFalse(text.contains("RIFF"), "no audio in the trail");
+        }
+    }
+
+    @Nested
+    @DisplayName("Clause 4.2: the decision alone, on a warm cache")
+    class DecisionAlone {
+        @Test
+        void checkReturnsWhatTheAccessRestsOnAndWritesNothingToTheTrail() throws Exception {
+            Grant grant = grants.issue("manager-900", MANAGER, "complaint", GrantScope.CALL,
+                    RecordedInstallation.CALL, CASE, null);
+            int entries = installation.audit.appended().size();
+
+            Authorisation authorisation = access.check(AccessRequest.play(MANAGER, "complaint",
+                    CASE, installation.first.recordingId()));
+
+            assertEquals(new Authorisation(MANAGER, "complaint", PurposeUse.INVESTIGATION, CASE,
+                    installation.first.recordingId(), RecordedInstallation.CALL,
+                    grant.grantId()), authorisation);
+            assertEquals(entries, installation.audit.appended().size());
+        }
+
+        @Test
+        void aGrantRevokedThroughAnotherStoreOnTheSameDatabaseReadsNothing() throws Exception {
+            Grant grant = grants.issue("manager-900", MANAGER, "training", GrantScope.ALL, null,
+                    null, null);
+            AccessRequest request = AccessRequest.play(MANAGER, "training", null,
+                    installation.first.recordingId());
+            access.check(request);
+
+            try (GrantStore other = new JdbcGrantStoreProvider().create(ProviderConfig.of(
+                    Map.of("directory", folder.resolve("catalogue").toString()),
+                    installation.clock))) {
+                other.revoke(grant.grantId(), installation.clock.instant());
+            }
+            AccessRefusedException refused = assertThrows(AccessRefusedException.class,
+                    () -> access.check(request));
+
+            assertEquals(RefusalRule.NO_GRANT, refused.rule());
+        }
+
+        @Test
+        void aGrantRevokedBehindAStoreThatCannotTellItsRevisionReadsNothing() throws Exception {
+            Grants withoutRevision = new Grants(policy,
+                    new StoreWithoutRevision(installation.grantStore), installation.audit,
+                    installation.clock);
+            RecordingAccess readingAgain = installation.access(policy, withoutRevision);
+            Grant grant = withoutRevision.issue("manager-900", MANAGER, "training",
+                    GrantScope.ALL, null, null, null);
+            AccessRequest request = AccessRequest.play(MANAGER, "training", null,
+                    installation.first.recordingId());
+            readingAgain.check(request);
+
+            installation.grantStore.revoke(grant.grantId(), installation.clock.instant());
+            AccessRefusedException refused = assertThrows(AccessRefusedException.class,
+                    () -> readingAgain.check(request));
+
+            assertEquals(RefusalRule.NO_GRANT, refused.rule());
+        }
+
+        @Test
+        void aRecordingDisposedOfAfterItsCheckIsRefusedAsUnknownWhenOpened() throws Exception {
+            grants.issue("manager-900", MANAGER, "training", GrantScope.ALL, null, null, null);
+            String recordingId = installation.first.recordingId();
+            AccessRequest request = AccessRequest.play(MANAGER, "training", null, recordingId);
+            access.check(request);
+            installation.catalogue.destroyWrappedKey(recordingId);
+            installation.catalogue.recordDisposal(new DisposalReceipt(recordingId,
+                    RecordedInstallation.CALL, null, installation.clock.instant(),
+                    installation.first.ciphertextSha256(), true));
+            long storageBytes = installation.storage.bytesRead();
+
+            AccessRefusedException refused = refuse(request);
+
+            assertEquals(RefusalRule.UNKNOWN_RECORDING, refused.rule());
+            assertTrue(refused.getMessage().contains(recordingId), refused.getMessage());
+            assertEquals(storageBytes, installation.storage.bytesRead());
+            assertEquals(List.of(), installation.audit.appended().stream()
+                    .map(ObservedAudit.Appended::entry)
+                    .filter(e -> e.action().equals(AuditEntry.ACTION_ACCESS_GRANTED)).toList());
+        }
+    }
+
+    /** A store that, like one other processes share, cannot tell its revision. */
+    private static final class StoreWithoutRevision implements GrantStore {
+        private final GrantStore store;
+
+        StoreWithoutRevision(GrantStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void add(Grant grant) {
+            store.add(grant);
+        }
+
+        @Override
+        public Optional<Grant> find(String grantId) {
+            return store.find(grantId);
+        }
+
+        @Override
+        public List<Grant> grantsOf(String staffId) {
+            return store.grantsOf(staffId);
+        }
+
+        @Override
+        public List<Grant> grants() {
+            return store.grants();
+        }
+
+        @Override
+        public Optional<Grant> revoke(String grantId, Instant at) {
+            return store.revoke(grantId, at);
+        }
+
+        @Override
+        public void close() {
+            // The installation closes the store it wraps.
         }
     }
 
