@@ -27,51 +27,80 @@ import org.junit.jupiter.api.io.TempDir;
  * had returned is in the database when it is opened again. SIGKILL keeps the operating system's
  * page cache, so a commit lost here is one H2 acknowledged before writing it to its file.
  *
- * <p>The normal run kills 20 times; {@code -Dcallrec.h2.kills=N} runs the long form, and
+ * <p>Half the kills land while two writers add recordings; half while the child works as a
+ * sweep does: disposing, closing and compacting the catalogue, and opening it again. The normal
+ * run kills 20 times; {@code -Dcallrec.h2.kills=N} runs the long form, and
  * {@code -Dcallrec.h2.kills.seed=N} replays the instants of one run.
  */
 @DisplayName("Clause 3: a recording the catalogue acknowledged survives a killed process")
 class CommitDurabilityKillTest {
-    private static final int NORMAL_KILLS = 20;
+    /** Kills of each of the two modes: 10 in the normal run, {@code -Dcallrec.h2.kills=N}. */
+    private static final int KILLS_PER_MODE = Integer.getInteger("callrec.h2.kills", 20) / 2;
+    private static final long SEED = Long.getLong("callrec.h2.kills.seed",
+            new Random().nextLong());
     private static final int WRITERS = 2;
 
     /** Kills land up to this long after the first acknowledgement of a round. */
     private static final int MAX_KILL_DELAY_MILLIS = 400;
+
+    /** Longer while disposing, so that kills also land in closing and compaction. */
+    private static final int MAX_SWEEP_KILL_DELAY_MILLIS = 3000;
 
     @TempDir
     Path folder;
 
     @Test
     void keepsEveryAcknowledgedRecordingThroughKillsAtRandomInstants() throws Exception {
-        int kills = Integer.getInteger("callrec.h2.kills", NORMAL_KILLS);
-        long seed = Long.getLong("callrec.h2.kills.seed", new Random().nextLong());
-        Random random = new Random(seed);
-        CatalogueSettings settings = CatalogueSettings.from(ProviderConfig.of(
-                Map.of(CatalogueSettings.DIRECTORY, folder.toString()), Clock.systemUTC()));
+        Random random = new Random(SEED);
         List<String> lost = new ArrayList<>();
         int acknowledged = 0;
 
-        for (int round = 0; round < kills; round++) {
-            List<String> acks = runAndKill("k" + round + "-",
+        for (int round = 0; round < KILLS_PER_MODE; round++) {
+            List<String> lines = runAndKill("k" + round + "-", WRITERS,
                     random.nextInt(MAX_KILL_DELAY_MILLIS + 1));
-            acknowledged += acks.size();
-            lost.addAll(missingAfterReopen(settings, acks));
+            acknowledged += linesAfter("ACK", lines).size();
+            lost.addAll(missingAfterReopen(linesAfter("ACK", lines), List.of()));
         }
 
-        assertTrue(acknowledged > kills, "the children acknowledged only " + acknowledged
-                + " recordings in " + kills + " kills, too few for the kills to test anything");
-        assertEquals(List.of(), lost, lost.size() + " of " + acknowledged + " acknowledged"
-                + " recordings were lost over " + kills + " kills (replay with"
-                + " -Dcallrec.h2.kills.seed=" + seed + ")");
+        assertEnoughAndNoneLost(acknowledged, lost);
     }
 
-    private List<String> runAndKill(String prefix, int delayMillis) throws Exception {
+    @Test
+    void keepsEveryAcknowledgedReceiptThroughKillsWhileDisposingClosingAndCompacting()
+            throws Exception {
+        Random random = new Random(SEED + 1);
+        List<String> lost = new ArrayList<>();
+        int acknowledged = 0;
+
+        for (int round = 0; round < KILLS_PER_MODE; round++) {
+            List<String> lines = runAndKill("s" + round + "-", 0,
+                    random.nextInt(MAX_SWEEP_KILL_DELAY_MILLIS + 1));
+            List<String> added = linesAfter("ACK", lines);
+            List<String> disposed = linesAfter("DISPOSED", lines);
+            acknowledged += added.size() + disposed.size();
+            lost.addAll(missingAfterReopen(added, disposed));
+        }
+
+        assertEnoughAndNoneLost(acknowledged, lost);
+    }
+
+    private static void assertEnoughAndNoneLost(int acknowledged, List<String> lost) {
+        assertTrue(acknowledged > KILLS_PER_MODE, "the children acknowledged only " + acknowledged
+                + " commits in " + KILLS_PER_MODE + " kills, too few to test anything");
+        assertEquals(0, lost.size(), lost.size() + " of " + acknowledged + " acknowledged"
+                + " commits were lost over " + KILLS_PER_MODE + " kills, first "
+                + lost.subList(0, Math.min(10, lost.size())) + " (replay with"
+                + " -Dcallrec.h2.kills.seed=" + SEED + ")");
+    }
+
+    private List<String> runAndKill(String prefix, int writers, int delayMillis)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path"));
         Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", classPath, CommitKillChild.class.getName(),
-                folder.toString(), prefix, String.valueOf(WRITERS))
+                folder.toString(), prefix, String.valueOf(writers))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -82,36 +111,49 @@ class CommitDurabilityKillTest {
         // Waiting for the first acknowledgement keeps the kill off the child's start-up, which
         // this test is not about; the child's start is bounded so a broken child fails the test.
         long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (acks(lines).isEmpty() && process.isAlive() && System.nanoTime() < giveUpAt) {
+        while (linesAfter("ACK", lines).isEmpty() && process.isAlive()
+                && System.nanoTime() < giveUpAt) {
             Thread.sleep(5);
         }
-        assertTrue(process.isAlive() && !acks(lines).isEmpty(),
+        assertTrue(process.isAlive() && !linesAfter("ACK", lines).isEmpty(),
                 "the child acknowledged nothing before it ended or the time ran out: " + lines);
         Thread.sleep(delayMillis);
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child outlived SIGKILL");
         reader.join(10_000);
-        return acks(lines);
+        return lines;
     }
 
-    private static List<String> missingAfterReopen(CatalogueSettings settings, List<String> acks) {
+    /** Returns the acknowledged ids missing from the catalogue opened again. */
+    private List<String> missingAfterReopen(List<String> added, List<String> disposed) {
         List<String> missing = new ArrayList<>();
-        try (JdbcCatalogue catalogue = JdbcCatalogue.open(settings, new TestSeal())) {
-            for (String id : acks) {
-                boolean stored = catalogue.findRecording(id).isPresent()
+        try (JdbcCatalogue catalogue = JdbcCatalogue.open(settings(), new TestSeal())) {
+            for (String id : added) {
+                boolean catalogued = catalogue.findRecording(id).isPresent()
                         && catalogue.retentionDeadline("call-" + id)
                                 .equals(Optional.of(CommitKillChild.DEADLINE));
-                if (!stored) {
+                if (!catalogued && catalogue.disposalOf(id).isEmpty()) {
                     missing.add(id);
+                }
+            }
+            for (String id : disposed) {
+                if (catalogue.disposalOf(id).isEmpty()) {
+                    missing.add("receipt of " + id);
                 }
             }
         }
         return missing;
     }
 
-    private static List<String> acks(List<String> lines) {
-        return lines.stream().filter(line -> line.startsWith("ACK "))
-                .map(line -> line.substring(4).strip()).toList();
+    private CatalogueSettings settings() {
+        return CatalogueSettings.from(ProviderConfig.of(
+                Map.of(CatalogueSettings.DIRECTORY, folder.toString()), Clock.systemUTC()));
+    }
+
+    /** Returns the ids printed after a word, on lines the child finished. */
+    private static List<String> linesAfter(String word, List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith(word + " "))
+                .map(line -> line.substring(word.length() + 1).strip()).toList();
     }
 
     private static void readLines(Process process, List<String> lines) {
