@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -576,18 +577,22 @@ public final class JdbcCatalogue implements Catalogue {
      * Closes the catalogue and rewrites an embedded H2 database file so that deleted and
      * overwritten values (destroyed wrapped keys, erased addresses) no longer sit in old pages.
      * Run it after a sweep. The file is rewritten uncompressed, so a byte scan of it shows
-     * exactly what it still holds. For other databases it only closes: PostgreSQL's
-     * {@code VACUUM FULL} is the operator's to schedule.
+     * exactly what it still holds; H2 writes the copy beside the file and renames it into place,
+     * so a process killed meanwhile leaves the old file whole. For other databases, and for an H2
+     * file opened read-only or encrypted, it only closes: PostgreSQL's {@code VACUUM FULL} is
+     * the operator's to schedule.
      *
      * @throws CatalogueStorageException when the file cannot be rewritten
      */
     public void compact() {
         close();
-        if (!url.startsWith(EMBEDDED_FILE) || url.indexOf(';') >= 0) {
+        String file = embeddedDatabaseFile(url);
+        if (file == null) {
+            LOG.debug("Catalogue at {} is not a writable embedded H2 file; not compacted",
+                    loggableUrl);
             return;
         }
 
-        String file = url.substring(EMBEDDED_FILE.length()) + ".mv.db";
         try {
             MVStoreTool.compact(file, false);
         } catch (RuntimeException e) {
@@ -595,6 +600,30 @@ public final class JdbcCatalogue implements Catalogue {
                     + loggableUrl, e);
         }
         LOG.info("Catalogue at {} compacted", loggableUrl);
+    }
+
+    /**
+     * Returns the file of an embedded H2 database that compaction may rewrite: the URL's path up
+     * to its first {@code ;} (where H2's settings begin) with H2's suffix, or null when the URL
+     * is not an H2 file, or opens its data read-only or encrypted.
+     */
+    static String embeddedDatabaseFile(String url) {
+        if (!url.startsWith(EMBEDDED_FILE)) {
+            return null;
+        }
+
+        int settingsAt = url.indexOf(';');
+        String path = url.substring(EMBEDDED_FILE.length(),
+                settingsAt < 0 ? url.length() : settingsAt);
+        String settings = settingsAt < 0 ? "" : url.substring(settingsAt).toUpperCase(Locale.ROOT);
+        // A read-only catalogue promises not to change a byte; an encrypted one needs its key,
+        // which the offline compaction does not take.
+        boolean readOnly = settings.contains(";ACCESS_MODE_DATA=R");
+        boolean encrypted = settings.contains(";CIPHER=");
+        if (path.isBlank() || readOnly || encrypted) {
+            return null;
+        }
+        return path + ".mv.db";
     }
 
     private static void checkReference(String reference) {
