@@ -1,6 +1,5 @@
 package org.callrec.core.vault;
 
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps recorded spans encrypted at rest, each under its own data key, and reads them back.
  *
- * <p>{@link #store} generates a fresh Tink streaming-AEAD keyset (AES-256-GCM-HKDF, 64 KiB
- * segments) for the recording, wraps it with the {@link KeyProvider} bound to the recording id,
+ * <p>{@link #store} generates a fresh data key for the recording (Tink's AES-256-GCM-HKDF
+ * streaming, 64 KiB segments), wraps it with the {@link KeyProvider} bound to the recording id,
  * encrypts the audio as it streams into a pending object of the {@link StorageBackend}, commits
  * the object, and only then adds the {@link RecordingEntry} to the {@link Catalogue}. Until that
  * entry exists the caller must keep its own copy of the audio; once {@code store} returns, the
@@ -98,17 +97,22 @@ public final class RecordingVault {
         ObjectKey objectKey = objectKeyFor(recordingId, clock.instant());
         Failure failure = new Failure(recordingId, callId, spanId);
 
-        KeysetHandle dataKey;
+        StreamingAead cipher;
         WrappedKey wrappedKey;
+        byte[] dataKey = DataKeys.generate(random);
         try {
-            dataKey = DataKeys.generate();
-            wrappedKey = wrap(dataKey, recordingId);
+            cipher = DataKeys.streamingAead(dataKey);
+            wrappedKey = keyProvider.wrap(dataKey, DataKeys.keyAssociatedData(recordingId));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw failure.of("wrapping its data key with the key provider", e);
+        } finally {
+            // Limitation: only this copy is cleared; Tink's key objects keep their own copy in
+            // the heap until they are garbage collected, and Java offers no way to clear those.
+            Arrays.fill(dataKey, (byte) 0);
         }
 
         StoredCiphertext ciphertext =
-                writeEncrypted(objectKey, dataKey, recordingId, callId, audio, failure);
+                writeEncrypted(objectKey, cipher, recordingId, callId, audio, failure);
 
         RecordingEntry entry = new RecordingEntry(recordingId, callId, spanId, objectKey,
                 spanStartedAt, spanEndedAt, ciphertext.plaintextBytes(), ciphertext.bytes(),
@@ -179,25 +183,12 @@ public final class RecordingVault {
         return ID_PREFIX + HexFormat.of().formatHex(id);
     }
 
-    private WrappedKey wrap(KeysetHandle dataKey, String recordingId)
-            throws GeneralSecurityException {
-        byte[] keyBytes = DataKeys.serialize(dataKey);
-        try {
-            return keyProvider.wrap(keyBytes, DataKeys.keyAssociatedData(recordingId));
-        } finally {
-            // Limitation: only this copy is cleared; Tink's key objects keep their own copy in
-            // the heap until they are garbage collected, and Java offers no way to clear those.
-            Arrays.fill(keyBytes, (byte) 0);
-        }
-    }
-
-    private StoredCiphertext writeEncrypted(ObjectKey objectKey, KeysetHandle dataKey,
+    private StoredCiphertext writeEncrypted(ObjectKey objectKey, StreamingAead cipher,
             String recordingId, String callId, InputStream audio, Failure failure)
             throws RecordingNotStoredException {
         AudioSource source = new AudioSource(audio);
         try (PendingObject pending = backend.create(objectKey)) {
             CiphertextSink sink = new CiphertextSink(pending.stream());
-            StreamingAead cipher = DataKeys.streamingAead(dataKey);
             long plaintextBytes;
             try (OutputStream encrypting = cipher.newEncryptingStream(sink,
                     DataKeys.contentAssociatedData(recordingId, callId))) {
@@ -249,7 +240,7 @@ public final class RecordingVault {
         byte[] keyBytes = null;
         try {
             keyBytes = keyProvider.unwrap(wrapped, DataKeys.keyAssociatedData(recordingId));
-            return DataKeys.streamingAead(DataKeys.parse(keyBytes));
+            return DataKeys.streamingAead(keyBytes);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new RecordingKeyUnavailableException(recordingId, "its data key could not be"
                     + " unwrapped with key-encryption key '" + wrapped.keyId() + "' (destroyed,"
