@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.callrec.spi.call.CallEvent;
 import org.callrec.spi.catalogue.Catalogue;
@@ -36,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * the object, and only then adds the {@link RecordingEntry} to the {@link Catalogue}. Until that
  * entry exists the caller must keep its own copy of the audio; once {@code store} returns, the
  * copy may go. The audio is never held whole in memory and never reaches the backend or the disk
- * in plaintext.
+ * in plaintext. The ciphertext is hashed and written on a writing thread of the vault's own
+ * while the caller's thread encrypts the next segment; {@code store} returns only after that
+ * thread has finished with the recording.
  *
  * <p>{@link #open} looks the recording up, unwraps its data key and returns a stream that
  * decrypts as it is read, releasing each segment only after it has been authenticated.
@@ -51,6 +57,14 @@ public final class RecordingVault {
     private static final String ID_PREFIX = "rec-";
     private static final Pattern RECORDING_ID = Pattern.compile("rec-[0-9a-f]{32}");
     private static final Pattern SPAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    /**
+     * The threads that hash and write ciphertext while the caller's thread encrypts, one per
+     * store in progress; daemons, so they never keep a process alive, and gone after a minute
+     * unused.
+     */
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(
+            new WriterThreads());
 
     private final StorageBackend backend;
     private final KeyProvider keyProvider;
@@ -190,9 +204,12 @@ public final class RecordingVault {
         try (PendingObject pending = backend.create(objectKey)) {
             CiphertextSink sink = new CiphertextSink(pending.stream());
             long plaintextBytes;
-            try (OutputStream encrypting = cipher.newEncryptingStream(sink,
-                    DataKeys.contentAssociatedData(recordingId, callId))) {
-                plaintextBytes = source.transferTo(encrypting);
+            try (CiphertextWriter writer = new CiphertextWriter(sink, WRITERS)) {
+                try (OutputStream encrypting = cipher.newEncryptingStream(writer,
+                        DataKeys.contentAssociatedData(recordingId, callId))) {
+                    plaintextBytes = encrypt(source, encrypting);
+                }
+                writer.finish();
             }
 
             pending.commit();
@@ -203,6 +220,20 @@ public final class RecordingVault {
                     : "writing the encrypted object '" + objectKey + "' to storage";
             throw failure.of(step, source.failure != null ? source.failure : e);
         }
+    }
+
+    /**
+     * Reads the audio into the cipher a segment at a time: the cipher then encrypts straight
+     * from this buffer instead of first copying many small writes into its own.
+     */
+    private static long encrypt(InputStream audio, OutputStream encrypting) throws IOException {
+        byte[] buffer = new byte[DataKeys.SEGMENT_BYTES];
+        long total = 0;
+        for (int read; (read = audio.read(buffer)) != -1; ) {
+            encrypting.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
     }
 
     private void catalogue(RecordingEntry entry, Failure failure)
@@ -279,6 +310,18 @@ public final class RecordingVault {
             throw new IllegalArgumentException("recording id '"
                     + shown.replaceAll("[^\\x20-\\x7e]", "?")
                     + "' must be 'rec-' followed by 32 lower-case hexadecimal digits");
+        }
+    }
+
+    /** Names the writing threads and makes them daemons. */
+    private static final class WriterThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "callrec-vault-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
