@@ -26,18 +26,27 @@ final class RecordingTable {
     private RecordingTable() {
     }
 
+    private static final String INSERT = "INSERT INTO recordings (recording_id, call_id,"
+            + " span_id, object_key, span_started_s, span_started_ns, span_ended_s,"
+            + " span_ended_ns, plaintext_bytes, ciphertext_bytes, ciphertext_sha256, key_id,"
+            + " wrapped_key, stored_at_s, stored_at_ns)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Prepares the insert of a recording on a connection and closes it again: H2 keeps the
+     * parsed statement for the connection, PostgreSQL's driver does not until it is used often.
+     */
+    static void prepareInsert(Connection connection) throws SQLException {
+        connection.prepareStatement(INSERT).close();
+    }
+
     /**
      * Inserts a recording; its retention deadline is the call's and is not written here.
      *
      * @throws SQLException with state 23505 when a recording with the same id exists
      */
     static void insert(Connection connection, RecordingEntry entry) throws SQLException {
-        String sql = "INSERT INTO recordings (recording_id, call_id, span_id, object_key,"
-                + " span_started_s, span_started_ns, span_ended_s, span_ended_ns,"
-                + " plaintext_bytes, ciphertext_bytes, ciphertext_sha256, key_id, wrapped_key,"
-                + " stored_at_s, stored_at_ns)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             statement.setString(1, entry.recordingId());
             statement.setString(2, entry.callId());
             statement.setString(3, entry.spanId());

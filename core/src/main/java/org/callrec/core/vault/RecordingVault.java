@@ -184,11 +184,25 @@ public final class RecordingVault {
         }
     }
 
-    /** Returns the object key of a recording: under recordings/yyyy/mm/dd/ of the UTC date. */
+    /**
+     * Returns the object key of a recording: under recordings/yyyy/mm/dd/ of the UTC date. Built
+     * by hand because {@code String.format} costs milliseconds on its first call.
+     */
     static ObjectKey objectKeyFor(String recordingId, Instant at) {
         LocalDate date = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return ObjectKey.of(String.format("recordings/%04d/%02d/%02d/%s",
-                date.getYear(), date.getMonthValue(), date.getDayOfMonth(), recordingId));
+        StringBuilder key = new StringBuilder(64).append("recordings/");
+        appendPadded(key, date.getYear(), 4).append('/');
+        appendPadded(key, date.getMonthValue(), 2).append('/');
+        appendPadded(key, date.getDayOfMonth(), 2).append('/');
+        return ObjectKey.of(key.append(recordingId).toString());
+    }
+
+    private static StringBuilder appendPadded(StringBuilder key, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            key.append('0');
+        }
+        return key.append(text);
     }
 
     private String newRecordingId() {

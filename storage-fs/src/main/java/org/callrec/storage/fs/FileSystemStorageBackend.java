@@ -256,6 +256,10 @@ public final class FileSystemStorageBackend implements StorageBackend {
         Path directory = root;
         for (int i = 0; i < segments.length - 1; i++) {
             directory = directory.resolve(segments[i]);
+            if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                // The usual case, as a key's folders are shared: no failed create to pay for.
+                continue;
+            }
             try {
                 Files.createDirectory(directory, ownerOnlyDirectory());
                 notDurable.add(directory);
@@ -414,7 +418,9 @@ public final class FileSystemStorageBackend implements StorageBackend {
             committed = true;
 
             Files.deleteIfExists(temp);
-            LOG.debug("Committed object {} ({} bytes)", key, Files.size(target));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Committed object {} ({} bytes)", key, Files.size(target));
+            }
         }
 
         private void publish(Path parent) throws IOException {
