@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * sink's target may be committed or discarded only after one of them has returned, because the
  * writing thread runs until then.
  */
+// Limitation: the gain needs a second core that is free. On one core, or on two shared with
+// other busy processes, each hand-off can wait for the writing thread to be scheduled; under a
+// load of 5 to 14 on two cores no gain could be told apart from the noise (benchmarks/README).
 final class CiphertextWriter extends OutputStream {
     /** The size of one chunk: one ciphertext segment. */
     static final int CHUNK_BYTES = DataKeys.SEGMENT_BYTES;
