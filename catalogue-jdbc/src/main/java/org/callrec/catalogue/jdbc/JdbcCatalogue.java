@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,7 @@ public final class JdbcCatalogue implements Catalogue {
         HikariDataSource pool = openPool(settings);
         try {
             String version = migrate(pool, settings);
+            prepareConnections(pool, settings);
             LOG.info("Catalogue opened at {} with schema version {} and a pool of {}",
                     settings.loggableUrl(), version, settings.poolSize());
             return new JdbcCatalogue(pool, settings.loggableUrl(), version, sealed,
@@ -103,6 +105,39 @@ public final class JdbcCatalogue implements Catalogue {
             // The driver's message is left to the cause: it may quote the user name.
             throw new CatalogueStorageException("could not open the catalogue database at "
                     + settings.loggableUrl(), e);
+        }
+    }
+
+    /**
+     * Opens every connection of the pool now and prepares the statement that adds a recording
+     * on each, which the database keeps parsed for the connection's later use: the first
+     * recording is then not kept waiting while connections are made, and no connection is
+     * being made in the background while it is stored.
+     */
+    private static void prepareConnections(HikariDataSource pool, CatalogueSettings settings) {
+        List<Connection> connections = new ArrayList<>(settings.poolSize());
+        try {
+            for (int i = 0; i < settings.poolSize(); i++) {
+                Connection connection = pool.getConnection();
+                connections.add(connection);
+                RecordingTable.prepareInsert(connection);
+            }
+        } catch (SQLException e) {
+            throw new CatalogueStorageException("could not open the connections of the"
+                    + " catalogue at " + settings.loggableUrl() + " (SQL state "
+                    + e.getSQLState() + ")", e);
+        } finally {
+            for (Connection connection : connections) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("A catalogue connection could not be returned to the pool", e);
         }
     }
 

@@ -53,6 +53,14 @@ final class RecordingTable {
     }
 
     /**
+     * Prepares the insert of a recording on a connection and closes it again: H2 keeps the
+     * parsed statement for the connection, PostgreSQL's driver does not until it is used often.
+     */
+    static void prepareInsert(Connection connection) throws SQLException {
+        connection.prepareStatement(INSERT).close();
+    }
+
+    /**
      * Inserts a recording; its retention deadline is the call's and is not written here.
      *
      * @throws SQLException with state 23505 when a recording with the same id exists

@@ -10,6 +10,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -80,8 +82,8 @@ public final class LocalKeysetKeyProvider implements KeyProvider {
      *
      * @param keysetFile the keyset file; never null
      * @throws InvalidConfigurationException naming the file and the rule when the file may be
-     *     accessed by its group or others, is not a keyset, or is not on a file system with
-     *     POSIX permissions
+     *     accessed by its group or others, is not a keyset, is not on a file system with
+     *     POSIX permissions, or its current key cannot wrap and unwrap a data key
      * @throws IOException when the file cannot be read or created
      */
     public LocalKeysetKeyProvider(Path keysetFile) throws IOException {
@@ -100,6 +102,29 @@ public final class LocalKeysetKeyProvider implements KeyProvider {
             this.keyset = create();
             LOG.info("Created keyset file {} with key-encryption key {}",
                     file, keyset.currentKeyId());
+        }
+
+        checkCurrentKeyWraps();
+    }
+
+    /**
+     * Wraps and unwraps a random stand-in key under the current key-encryption key, so that a
+     * keyset that cannot do its job is found when it is opened, not when the first recording
+     * arrives; the cipher's one-time set-up is then done before that recording too.
+     */
+    private void checkCurrentKeyWraps() {
+        byte[] standIn = new byte[32];
+        byte[] binding = "callrec/key-provider-check".getBytes(StandardCharsets.US_ASCII);
+        new SecureRandom().nextBytes(standIn);
+        try {
+            byte[] wrapped = keyset.aead().encrypt(standIn, binding);
+            if (!Arrays.equals(standIn, keyset.aead().decrypt(wrapped, binding))) {
+                throw new GeneralSecurityException("unwrapping gave other bytes");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new InvalidConfigurationException("keyset file '" + file + "' holds a current"
+                    + " key-encryption key " + keyset.currentKeyId() + " that cannot wrap and"
+                    + " unwrap a data key", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.callrec.core.vault;
 
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.StreamingAead;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -16,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.callrec.spi.call.CallEvent;
 import org.callrec.spi.catalogue.Catalogue;
@@ -31,13 +34,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps recorded spans encrypted at rest, each under its own data key, and reads them back.
  *
- * <p>{@link #store} generates a fresh Tink streaming-AEAD keyset (AES-256-GCM-HKDF, 64 KiB
- * segments) for the recording, wraps it with the {@link KeyProvider} bound to the recording id,
+ * <p>{@link #store} generates a fresh data key for the recording (Tink's AES-256-GCM-HKDF
+ * streaming, 64 KiB segments), wraps it with the {@link KeyProvider} bound to the recording id,
  * encrypts the audio as it streams into a pending object of the {@link StorageBackend}, commits
  * the object, and only then adds the {@link RecordingEntry} to the {@link Catalogue}. Until that
  * entry exists the caller must keep its own copy of the audio; once {@code store} returns, the
  * copy may go. The audio is never held whole in memory and never reaches the backend or the disk
- * in plaintext.
+ * in plaintext. The ciphertext is hashed and written on a writing thread of the vault's own
+ * while the caller's thread encrypts the next segment; {@code store} returns only after that
+ * thread has finished with the recording.
  *
  * <p>{@link #open} looks the recording up, unwraps its data key and returns a stream that
  * decrypts as it is read, releasing each segment only after it has been authenticated.
@@ -52,6 +57,14 @@ public final class RecordingVault {
     private static final String ID_PREFIX = "rec-";
     private static final Pattern RECORDING_ID = Pattern.compile("rec-[0-9a-f]{32}");
     private static final Pattern SPAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    /**
+     * The threads that hash and write ciphertext while the caller's thread encrypts, one per
+     * store in progress; daemons, so they never keep a process alive, and gone after a minute
+     * unused.
+     */
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(
+            new WriterThreads());
 
     private final StorageBackend backend;
     private final KeyProvider keyProvider;
@@ -98,17 +111,22 @@ public final class RecordingVault {
         ObjectKey objectKey = objectKeyFor(recordingId, clock.instant());
         Failure failure = new Failure(recordingId, callId, spanId);
 
-        KeysetHandle dataKey;
+        StreamingAead cipher;
         WrappedKey wrappedKey;
+        byte[] dataKey = DataKeys.generate(random);
         try {
-            dataKey = DataKeys.generate();
-            wrappedKey = wrap(dataKey, recordingId);
+            cipher = DataKeys.streamingAead(dataKey);
+            wrappedKey = keyProvider.wrap(dataKey, DataKeys.keyAssociatedData(recordingId));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw failure.of("wrapping its data key with the key provider", e);
+        } finally {
+            // Limitation: only this copy is cleared; Tink's key objects keep their own copy in
+            // the heap until they are garbage collected, and Java offers no way to clear those.
+            Arrays.fill(dataKey, (byte) 0);
         }
 
         StoredCiphertext ciphertext =
-                writeEncrypted(objectKey, dataKey, recordingId, callId, audio, failure);
+                writeEncrypted(objectKey, cipher, recordingId, callId, audio, failure);
 
         RecordingEntry entry = new RecordingEntry(recordingId, callId, spanId, objectKey,
                 spanStartedAt, spanEndedAt, ciphertext.plaintextBytes(), ciphertext.bytes(),
@@ -166,11 +184,25 @@ public final class RecordingVault {
         }
     }
 
-    /** Returns the object key of a recording: under recordings/yyyy/mm/dd/ of the UTC date. */
+    /**
+     * Returns the object key of a recording: under recordings/yyyy/mm/dd/ of the UTC date. Built
+     * by hand because {@code String.format} costs milliseconds on its first call.
+     */
     static ObjectKey objectKeyFor(String recordingId, Instant at) {
         LocalDate date = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return ObjectKey.of(String.format("recordings/%04d/%02d/%02d/%s",
-                date.getYear(), date.getMonthValue(), date.getDayOfMonth(), recordingId));
+        StringBuilder key = new StringBuilder(64).append("recordings/");
+        appendPadded(key, date.getYear(), 4).append('/');
+        appendPadded(key, date.getMonthValue(), 2).append('/');
+        appendPadded(key, date.getDayOfMonth(), 2).append('/');
+        return ObjectKey.of(key.append(recordingId).toString());
+    }
+
+    private static StringBuilder appendPadded(StringBuilder key, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            key.append('0');
+        }
+        return key.append(text);
     }
 
     private String newRecordingId() {
@@ -179,29 +211,19 @@ public final class RecordingVault {
         return ID_PREFIX + HexFormat.of().formatHex(id);
     }
 
-    private WrappedKey wrap(KeysetHandle dataKey, String recordingId)
-            throws GeneralSecurityException {
-        byte[] keyBytes = DataKeys.serialize(dataKey);
-        try {
-            return keyProvider.wrap(keyBytes, DataKeys.keyAssociatedData(recordingId));
-        } finally {
-            // Limitation: only this copy is cleared; Tink's key objects keep their own copy in
-            // the heap until they are garbage collected, and Java offers no way to clear those.
-            Arrays.fill(keyBytes, (byte) 0);
-        }
-    }
-
-    private StoredCiphertext writeEncrypted(ObjectKey objectKey, KeysetHandle dataKey,
+    private StoredCiphertext writeEncrypted(ObjectKey objectKey, StreamingAead cipher,
             String recordingId, String callId, InputStream audio, Failure failure)
             throws RecordingNotStoredException {
         AudioSource source = new AudioSource(audio);
         try (PendingObject pending = backend.create(objectKey)) {
             CiphertextSink sink = new CiphertextSink(pending.stream());
-            StreamingAead cipher = DataKeys.streamingAead(dataKey);
             long plaintextBytes;
-            try (OutputStream encrypting = cipher.newEncryptingStream(sink,
-                    DataKeys.contentAssociatedData(recordingId, callId))) {
-                plaintextBytes = source.transferTo(encrypting);
+            try (CiphertextWriter writer = new CiphertextWriter(sink, WRITERS)) {
+                try (OutputStream encrypting = cipher.newEncryptingStream(writer,
+                        DataKeys.contentAssociatedData(recordingId, callId))) {
+                    plaintextBytes = encrypt(source, encrypting);
+                }
+                writer.finish();
             }
 
             pending.commit();
@@ -212,6 +234,20 @@ public final class RecordingVault {
                     : "writing the encrypted object '" + objectKey + "' to storage";
             throw failure.of(step, source.failure != null ? source.failure : e);
         }
+    }
+
+    /**
+     * Reads the audio into the cipher a segment at a time: the cipher then encrypts straight
+     * from this buffer instead of first copying many small writes into its own.
+     */
+    private static long encrypt(InputStream audio, OutputStream encrypting) throws IOException {
+        byte[] buffer = new byte[DataKeys.SEGMENT_BYTES];
+        long total = 0;
+        for (int read; (read = audio.read(buffer)) != -1; ) {
+            encrypting.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
     }
 
     private void catalogue(RecordingEntry entry, Failure failure)
@@ -249,7 +285,7 @@ public final class RecordingVault {
         byte[] keyBytes = null;
         try {
             keyBytes = keyProvider.unwrap(wrapped, DataKeys.keyAssociatedData(recordingId));
-            return DataKeys.streamingAead(DataKeys.parse(keyBytes));
+            return DataKeys.streamingAead(keyBytes);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new RecordingKeyUnavailableException(recordingId, "its data key could not be"
                     + " unwrapped with key-encryption key '" + wrapped.keyId() + "' (destroyed,"
@@ -288,6 +324,18 @@ public final class RecordingVault {
             throw new IllegalArgumentException("recording id '"
                     + shown.replaceAll("[^\\x20-\\x7e]", "?")
                     + "' must be 'rec-' followed by 32 lower-case hexadecimal digits");
+        }
+    }
+
+    /** Names the writing threads and makes them daemons. */
+    private static final class WriterThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "callrec-vault-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

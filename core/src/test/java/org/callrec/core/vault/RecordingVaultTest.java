@@ -10,9 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +36,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.callrec.spi.catalogue.RecordingEntry;
 import org.callrec.spi.storage.ObjectKey;
+import org.callrec.spi.storage.PendingObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -391,6 +399,57 @@ class RecordingVaultTest {
             assertTrue(refused.getMessage().contains(entry.recordingId()), refused.getMessage());
             assertTrue(refused.getMessage().contains(entry.wrappedKey().keyId()),
                     refused.getMessage());
+        }
+    }
+
+    @Nested
+    class ReadingRecordingsStoredBeforeRawDataKeys {
+        @Test
+        void wrapsEachNewDataKeyAsTheVersionedRawForm() throws Exception {
+            RecordingEntry entry = store(RealAudio.demoCongrats());
+
+            byte[] unwrapped = dataKeyOf(entry);
+
+            assertEquals(DataKeys.RAW_KEY_FORM.length + DataKeys.KEY_BYTES, unwrapped.length);
+            assertArrayEquals(DataKeys.RAW_KEY_FORM,
+                    Arrays.copyOf(unwrapped, DataKeys.RAW_KEY_FORM.length));
+        }
+
+        @Test
+        void opensARecordingWhoseWrappedDataKeyIsATinkKeyset() throws Exception {
+            byte[] audio = RealAudio.demoCongrats();
+            RecordingEntry stored = storeWithKeysetDataKey(audio);
+
+            byte[] read = readAll(stored.recordingId());
+
+            assertArrayEquals(audio, read);
+        }
+
+        /** Stores a recording as the vault did before data keys were raw: a wrapped keyset. */
+        private RecordingEntry storeWithKeysetDataKey(byte[] audio) throws Exception {
+            String recordingId = "rec-" + "ab".repeat(16);
+            KeysetHandle keyset = KeysetHandle.generateNew(DataKeys.PARAMETERS);
+            byte[] serialized = TinkProtoKeysetFormat.serializeKeyset(keyset,
+                    InsecureSecretKeyAccess.get());
+            StreamingAead cipher =
+                    keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+            ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+            try (OutputStream encrypting = cipher.newEncryptingStream(ciphertext,
+                    DataKeys.contentAssociatedData(recordingId, CALL))) {
+                encrypting.write(audio);
+            }
+            ObjectKey objectKey = RecordingVault.objectKeyFor(recordingId, NOW);
+            try (PendingObject pending = backend.create(objectKey)) {
+                pending.stream().write(ciphertext.toByteArray());
+                pending.commit();
+            }
+
+            RecordingEntry entry = new RecordingEntry(recordingId, CALL, "span-1", objectKey,
+                    SPAN_START, SPAN_END, audio.length, ciphertext.size(),
+                    sha256(ciphertext.toByteArray()),
+                    keys.wrap(serialized, DataKeys.keyAssociatedData(recordingId)), NOW, null);
+            catalogue.addRecording(entry);
+            return entry;
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callrec.spi.storage.InvalidObjectKeyException;
 import org.callrec.spi.storage.ObjectAlreadyExistsException;
@@ -40,11 +41,13 @@ import org.slf4j.LoggerFactory;
  * become the directories and the file name under the root.
  *
  * <p>A write goes to a new file under {@code <root>/.pending/}, which no key can name because a
- * key's segments never start with a dot. {@link PendingObject#commit()} forces that file to
- * disk, publishes it under its key with a hard link (which fails, rather than replacing, when
+ * key's segments never start with a dot; the directories the key needs are made then too.
+ * {@link PendingObject#commit()} forces that file to disk, then the entries of directories made
+ * for it, publishes it under its key with a hard link (which fails, rather than replacing, when
  * the key already exists), removes the pending name and forces the directory, so a crash at any
  * instant leaves the object either wholly visible or absent. Opening a backend removes pending
- * files that a crash left behind.
+ * files that a crash left behind; a write that is abandoned or cut short may leave an empty
+ * directory.
  *
  * <p>Keys are mapped onto paths only through their validated segments, the result is checked to
  * stay under the root, and no symbolic link on the way is followed: a link inside the root is
@@ -65,6 +68,8 @@ public final class FileSystemStorageBackend implements StorageBackend {
     private final Path pending;
     private final boolean posix;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Directories created for a pending object whose entry in their parent is not forced. */
+    private final Set<Path> notDurable = ConcurrentHashMap.newKeySet();
 
     /**
      * Opens the backend on a root directory, creating it (owner-only) when it is missing, and
@@ -101,6 +106,8 @@ public final class FileSystemStorageBackend implements StorageBackend {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ObjectAlreadyExistsException(key);
         }
+
+        createParentDirectories(key);
 
         Path temp = pending.resolve(UUID.randomUUID() + ".part");
         FileChannel channel = FileChannel.open(temp,
@@ -237,15 +244,25 @@ public final class FileSystemStorageBackend implements StorageBackend {
         }
     }
 
-    /** Creates each missing directory of a key's parent, forcing each new entry to disk. */
-    private Path createParentDirectories(ObjectKey key) throws IOException {
+    /**
+     * Creates each missing directory of a key's parent without forcing it to disk, and notes it
+     * as not yet durable. The commit of any object under it forces it after the object's own
+     * data: on a journalling file system the object's force has then already carried the new
+     * entries to disk, so each directory force is cheap, where forcing each one as it is made
+     * waits for the disk once per directory before the first byte is written.
+     */
+    private void createParentDirectories(ObjectKey key) throws IOException {
         String[] segments = key.segments();
         Path directory = root;
         for (int i = 0; i < segments.length - 1; i++) {
             directory = directory.resolve(segments[i]);
+            if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                // The usual case, as a key's folders are shared: no failed create to pay for.
+                continue;
+            }
             try {
                 Files.createDirectory(directory, ownerOnlyDirectory());
-                forceDirectory(directory.getParent());
+                notDurable.add(directory);
             } catch (FileAlreadyExistsException e) {
                 // Created earlier or by a concurrent writer: check what is there instead.
                 checkNotLink(key, directory);
@@ -256,7 +273,23 @@ public final class FileSystemStorageBackend implements StorageBackend {
                 }
             }
         }
-        return directory;
+    }
+
+    /**
+     * Forces the entry of every directory on a key's path that was created and not yet forced,
+     * outermost first, whoever created it: an object committed into a directory that a
+     * concurrent write created must not be acknowledged before that directory is durable.
+     */
+    private void forceNewDirectoriesOf(ObjectKey key) throws IOException {
+        String[] segments = key.segments();
+        Path directory = root;
+        for (int i = 0; i < segments.length - 1; i++) {
+            directory = directory.resolve(segments[i]);
+            if (notDurable.contains(directory)) {
+                forceDirectory(directory.getParent());
+                notDurable.remove(directory);
+            }
+        }
     }
 
     private void createRealDirectory(Path directory) throws IOException {
@@ -380,12 +413,14 @@ public final class FileSystemStorageBackend implements StorageBackend {
 
             checkOpen();
             resolve(key);
-            Path parent = createParentDirectories(key);
-            publish(parent);
+            forceNewDirectoriesOf(key);
+            publish(target.getParent());
             committed = true;
 
             Files.deleteIfExists(temp);
-            LOG.debug("Committed object {} ({} bytes)", key, Files.size(target));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Committed object {} ({} bytes)", key, Files.size(target));
+            }
         }
 
         private void publish(Path parent) throws IOException {

@@ -73,6 +73,24 @@ class FileSystemStorageBackendTest extends StorageBackendConformanceKit {
     }
 
     @Test
+    void commitsIntoAFolderThatAnotherStillPendingWriteMade() throws IOException {
+        ObjectKey first = ObjectKey.of("recordings/2026/03/02/rec-1");
+        ObjectKey second = ObjectKey.of("recordings/2026/03/02/rec-2");
+
+        try (PendingObject maker = backend.create(first);
+                PendingObject follower = backend.create(second)) {
+            follower.stream().write(2);
+            follower.commit();
+            maker.stream().write(1);
+            maker.commit();
+        }
+
+        assertEquals(List.of(first, second), backend.list("recordings/"));
+        assertArrayEquals(new byte[] {2}, read(second));
+        assertEquals(List.of(), pendingFiles());
+    }
+
+    @Test
     void removesPendingFilesLeftByACrashWhenOpened() throws IOException {
         write(ObjectKey.of("recordings/committed"), "kept".getBytes(UTF_8));
         Path pendingDir = root.resolve(FileSystemStorageBackend.PENDING_DIRECTORY);
