@@ -57,6 +57,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = policyOptions.clock(parent.clock());
         Policy policy = policyOptions.load(clock);
+        JdbcCatalogue toCompact = null;
+        boolean complete;
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {
             RecordingDisposal disposal = new RecordingDisposal(workspace.catalogue(),
@@ -87,12 +89,19 @@ final class SweepCommand implements Callable<Integer> {
                         hold.holdId(), hold.reviewBy());
             }
             if (!dryRun && workspace.catalogue() instanceof JdbcCatalogue jdbc) {
-                // Destroyed keys leave the database file only when it is rewritten.
-                jdbc.compact();
-                out.println("catalogue compacted: destroyed keys no longer in the database file");
+                toCompact = jdbc;
             }
-            return report.isComplete() ? 0 : 1;
+            complete = report.isComplete();
         }
+
+        // Destroyed keys leave the database file only when it is rewritten, and it can be
+        // rewritten only once nothing holds it open: the grant store keeps its own pool on the
+        // same embedded database, so compaction waits until the whole workspace is closed.
+        if (toCompact != null) {
+            toCompact.compact();
+            out.println("catalogue compacted: destroyed keys no longer in the database file");
+        }
+        return complete ? 0 : 1;
     }
 
     private static void progress(PrintWriter out, SweepItem item) {
