@@ -122,6 +122,9 @@ public final class SubjectAccess {
 
         // All the calls found are read at once, so that a catalogue able to answer many calls
         // in a few queries makes the lookup grow with the person's calls only slightly.
+        // Limitation: each call is read whole, its events and decisions with their sealed
+        // addresses opened (about a dozen AES-GCM decryptions a call), though finding needs
+        // only the parties; a lighter read would change what SubjectRecording.call() holds.
         List<SubjectRecording> found = new ArrayList<>();
         for (CallRecordings recorded : catalogue.recordingsOfCalls(callIds)) {
             CallRecord call = recorded.call();
