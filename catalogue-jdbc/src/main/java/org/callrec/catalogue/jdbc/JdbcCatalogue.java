@@ -294,9 +294,9 @@ public final class JdbcCatalogue implements Catalogue {
     /**
      * {@inheritDoc}
      *
-     * <p>Read in one snapshot, with one query per table for each {@value CallIdBatch#MOST}
-     * calls, each answered from the index on the call id: the cost grows with the calls asked
-     * for, never with the catalogue.
+     * <p>Read in one snapshot, with one query per table for each 128 calls, each answered from
+     * the table's key on the call id: the cost grows with the calls asked for, never with the
+     * catalogue.
      */
     @Override
     public List<CallRecordings> recordingsOfCalls(Collection<String> callIds) {

@@ -52,9 +52,9 @@ public interface Catalogue extends AutoCloseable {
      * A subject access request reads every call it found through this, so that a catalogue
      * can answer many calls with a few queries.
      *
-     * <p>The default reads each call with {@link #findCall} and {@link #recordingsOfCall}, so
-     * each call is read whole but the calls are not read in one snapshot; a catalogue that can
-     * read many calls at once overrides it with the same answer.
+     * <p>The default reads each call with {@link #findCall} and then {@link #recordingsOfCall},
+     * so the answer is not read in one snapshot; a catalogue that can read many calls at once
+     * overrides it with the same answer, read in one.
      *
      * @param callIds the ids of the calls to read; each must be a valid call id
      */
