@@ -365,29 +365,30 @@ final class CallTables {
     }
 
     /**
-     * Reads call records, oldest first (calls with no start last), then by id.
+     * Reads call records, oldest first (calls with no start last), then by id, with one query
+     * per table however many calls the batch holds.
      *
-     * @param callId the one call to read, or null to read every call
+     * @param batch the calls to read, or null to read every call
      */
-    static List<CallRecord> load(Connection connection, String callId, SealedText sealed)
+    static List<CallRecord> load(Connection connection, CallIdBatch batch, SealedText sealed)
             throws SQLException {
-        // Limitation: every call is read into memory at once, with each child table read whole;
-        // fine for one landlord's months of calls, not for millions. Subject access and the
-        // tool will want a paged or filtered query.
-        Map<String, Set<String>> teams = readNames(connection, "call_teams", "team", callId);
-        Map<String, Set<String>> flags = readNames(connection, "call_flags", "flag", callId);
-        Map<String, List<CallParty>> parties = readParties(connection, callId, sealed);
-        Map<String, List<Evidence>> evidence = readEvidence(connection, callId);
-        Map<String, List<CallEvent>> events = readEvents(connection, callId, sealed);
-        Map<String, List<Decision>> decisions = readDecisions(connection, callId, sealed);
+        // Limitation: with no batch, every call is read into memory at once, with each child
+        // table read whole; fine for one landlord's months of calls, not for millions. Subject
+        // access reads by batch; the tool's listing will want a paged query.
+        Map<String, Set<String>> teams = readNames(connection, "call_teams", "team", batch);
+        Map<String, Set<String>> flags = readNames(connection, "call_flags", "flag", batch);
+        Map<String, List<CallParty>> parties = readParties(connection, batch, sealed);
+        Map<String, List<Evidence>> evidence = readEvidence(connection, batch);
+        Map<String, List<CallEvent>> events = readEvents(connection, batch, sealed);
+        Map<String, List<Decision>> decisions = readDecisions(connection, batch, sealed);
         Map<String, List<DirectoryAnswer>> answers =
-                readDirectoryAnswers(connection, callId, sealed);
+                readDirectoryAnswers(connection, batch, sealed);
 
         String sql = "SELECT call_id, direction, lawful_basis, policy_version, started_s,"
-                + " started_ns, ended_s, ended_ns FROM calls" + filter(callId)
+                + " started_ns, ended_s, ended_ns FROM calls" + filter(batch)
                 + " ORDER BY started_s ASC NULLS LAST, started_ns ASC NULLS LAST, call_id";
         List<CallRecord> calls = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 String id = row.getString("call_id");
@@ -410,10 +411,10 @@ final class CallTables {
     }
 
     private static Map<String, Set<String>> readNames(Connection connection, String table,
-            String column, String callId) throws SQLException {
-        String sql = "SELECT call_id, " + column + " FROM " + table + filter(callId);
+            String column, CallIdBatch batch) throws SQLException {
+        String sql = "SELECT call_id, " + column + " FROM " + table + filter(batch);
         Map<String, Set<String>> names = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 names.computeIfAbsent(row.getString(1), id -> new HashSet<>())
@@ -423,12 +424,12 @@ final class CallTables {
         return names;
     }
 
-    private static Map<String, List<CallParty>> readParties(Connection connection, String callId,
-            SealedText sealed) throws SQLException {
+    private static Map<String, List<CallParty>> readParties(Connection connection,
+            CallIdBatch batch, SealedText sealed) throws SQLException {
         String sql = "SELECT call_id, party_role, address, e164_number, staff_id FROM call_parties"
-                + filter(callId) + " ORDER BY call_id, seq";
+                + filter(batch) + " ORDER BY call_id, seq";
         Map<String, List<CallParty>> parties = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 String id = row.getString("call_id");
@@ -442,12 +443,13 @@ final class CallTables {
         return parties;
     }
 
-    private static Map<String, List<Evidence>> readEvidence(Connection connection, String callId)
+    private static Map<String, List<Evidence>> readEvidence(Connection connection,
+            CallIdBatch batch)
             throws SQLException {
         String sql = "SELECT call_id, kind, at_s, at_ns, staff_id, detail FROM call_evidence"
-                + filter(callId) + " ORDER BY call_id, seq";
+                + filter(batch) + " ORDER BY call_id, seq";
         Map<String, List<Evidence>> evidence = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 evidence.computeIfAbsent(row.getString("call_id"), id -> new ArrayList<>())
@@ -458,12 +460,12 @@ final class CallTables {
         return evidence;
     }
 
-    private static Map<String, List<CallEvent>> readEvents(Connection connection, String callId,
-            SealedText sealed) throws SQLException {
-        String sql = "SELECT call_id, " + EVENT_COLUMNS + " FROM call_events" + filter(callId)
+    private static Map<String, List<CallEvent>> readEvents(Connection connection,
+            CallIdBatch batch, SealedText sealed) throws SQLException {
+        String sql = "SELECT call_id, " + EVENT_COLUMNS + " FROM call_events" + filter(batch)
                 + " ORDER BY call_id, seq";
         Map<String, List<CallEvent>> events = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 String id = row.getString("call_id");
@@ -475,14 +477,14 @@ final class CallTables {
     }
 
     private static Map<String, List<Decision>> readDecisions(Connection connection,
-            String callId, SealedText sealed) throws SQLException {
-        Map<Position, List<RecordingCommand>> commands = readCommands(connection, callId);
-        Map<Position, List<String>> clauses = readClauses(connection, callId);
+            CallIdBatch batch, SealedText sealed) throws SQLException {
+        Map<Position, List<RecordingCommand>> commands = readCommands(connection, batch);
+        Map<Position, List<String>> clauses = readClauses(connection, batch);
 
         String sql = "SELECT call_id, seq, decision_call_id, at_s, at_ns, policy_version, reason, "
-                + EVENT_COLUMNS + " FROM decisions" + filter(callId) + " ORDER BY call_id, seq";
+                + EVENT_COLUMNS + " FROM decisions" + filter(batch) + " ORDER BY call_id, seq";
         Map<String, List<Decision>> decisions = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Position position = new Position(row.getString("call_id"), row.getInt("seq"));
@@ -500,12 +502,12 @@ final class CallTables {
     }
 
     private static Map<Position, List<RecordingCommand>> readCommands(Connection connection,
-            String callId) throws SQLException {
+            CallIdBatch batch) throws SQLException {
         String sql = "SELECT call_id, decision_seq, command_type, command_call_id, span_id"
-                + " FROM decision_commands" + filter(callId)
+                + " FROM decision_commands" + filter(batch)
                 + " ORDER BY call_id, decision_seq, seq";
         Map<Position, List<RecordingCommand>> commands = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Position decision = new Position(row.getString("call_id"),
@@ -519,12 +521,13 @@ final class CallTables {
         return commands;
     }
 
-    private static Map<Position, List<String>> readClauses(Connection connection, String callId)
+    private static Map<Position, List<String>> readClauses(Connection connection,
+            CallIdBatch batch)
             throws SQLException {
-        String sql = "SELECT call_id, decision_seq, clause FROM decision_clauses" + filter(callId)
+        String sql = "SELECT call_id, decision_seq, clause FROM decision_clauses" + filter(batch)
                 + " ORDER BY call_id, decision_seq, seq";
         Map<Position, List<String>> clauses = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Position decision = new Position(row.getString("call_id"),
@@ -537,16 +540,16 @@ final class CallTables {
     }
 
     private static Map<String, List<DirectoryAnswer>> readDirectoryAnswers(Connection connection,
-            String callId, SealedText sealed) throws SQLException {
+            CallIdBatch batch, SealedText sealed) throws SQLException {
         Map<Position, Set<String>> teams = readMemberships(connection, "directory_answer_teams",
-                "team", callId);
+                "team", batch);
         Map<Position, Set<String>> roles = readMemberships(connection, "directory_answer_roles",
-                "staff_role", callId);
+                "staff_role", batch);
 
         String sql = "SELECT call_id, seq, address, at_s, at_ns, staff_id FROM directory_answers"
-                + filter(callId) + " ORDER BY call_id, seq";
+                + filter(batch) + " ORDER BY call_id, seq";
         Map<String, List<DirectoryAnswer>> answers = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Position position = new Position(row.getString("call_id"), row.getInt("seq"));
@@ -564,10 +567,10 @@ final class CallTables {
     }
 
     private static Map<Position, Set<String>> readMemberships(Connection connection,
-            String table, String column, String callId) throws SQLException {
-        String sql = "SELECT call_id, answer_seq, " + column + " FROM " + table + filter(callId);
+            String table, String column, CallIdBatch batch) throws SQLException {
+        String sql = "SELECT call_id, answer_seq, " + column + " FROM " + table + filter(batch);
         Map<Position, Set<String>> names = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, callId);
+        try (PreparedStatement statement = prepare(connection, sql, batch);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 names.computeIfAbsent(new Position(row.getString(1), row.getInt(2)),
@@ -591,16 +594,16 @@ final class CallTables {
                 row.getString("ev_source"));
     }
 
-    private static String filter(String callId) {
-        return callId == null ? "" : " WHERE call_id = ?";
+    private static String filter(CallIdBatch batch) {
+        return batch == null ? "" : " WHERE " + batch.condition("call_id");
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, String callId)
-            throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql,
+            CallIdBatch batch) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            if (callId != null) {
-                statement.setString(1, callId);
+            if (batch != null) {
+                batch.bind(statement, 1);
             }
             return statement;
         } catch (SQLException e) {

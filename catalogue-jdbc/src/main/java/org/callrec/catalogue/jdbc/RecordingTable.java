@@ -118,6 +118,30 @@ final class RecordingTable {
                 + " r.span_started_ns, r.span_id, r.recording_id", callId);
     }
 
+    /**
+     * Returns the recordings of a batch of calls, by call id and then in span order, with one
+     * query answered from the index of recordings by call.
+     */
+    static List<RecordingEntry> ofCalls(Connection connection, CallIdBatch batch)
+            throws SQLException {
+        List<RecordingEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(ofCallsQuery(batch))) {
+            batch.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    entries.add(read(row));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The query of {@link #ofCalls}, for its plan to be checked. */
+    static String ofCallsQuery(CallIdBatch batch) {
+        return SELECT + " WHERE " + batch.condition("r.call_id") + " ORDER BY r.call_id,"
+                + " r.span_started_s, r.span_started_ns, r.span_id, r.recording_id";
+    }
+
     /** Returns every recording, oldest first: by the time it was stored, then by id. */
     static List<RecordingEntry> all(Connection connection) throws SQLException {
         return select(connection, SELECT + " ORDER BY r.stored_at_s, r.stored_at_ns,"

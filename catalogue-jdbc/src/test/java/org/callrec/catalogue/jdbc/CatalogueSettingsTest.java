@@ -23,7 +23,17 @@ class CatalogueSettingsTest {
 
         String url = settings.url();
 
-        assertTrue(url.endsWith(";WRITE_DELAY=0"), url);
+        assertTrue(url.contains(";WRITE_DELAY=0;"), url);
+    }
+
+    @Test
+    void embeddedDatabaseKeepsThePlannedStatementsOfACallRecordReadForTheNextRead() {
+        CatalogueSettings settings = CatalogueSettings.from(ProviderConfig.of(
+                Map.of("directory", folder.toString()), Clock.systemUTC()));
+
+        String url = settings.url();
+
+        assertTrue(url.endsWith(";QUERY_CACHE_SIZE=64"), url);
     }
 
     @Test
@@ -33,7 +43,7 @@ class CatalogueSettingsTest {
 
         assertEquals(CatalogueSettings.DEFAULT_POOL_SIZE, settings.poolSize());
         assertEquals("jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("catalogue")
-                + ";WRITE_DELAY=0", settings.url());
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64", settings.url());
         assertEquals(Vendor.H2, settings.vendor());
     }
 

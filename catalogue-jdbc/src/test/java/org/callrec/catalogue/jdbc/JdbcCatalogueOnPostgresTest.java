@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.callrec.spi.ProviderConfig;
+import org.callrec.spi.catalogue.CallRecordings;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.testkit.catalogue.CatalogueConformanceKit;
 import org.callrec.testkit.catalogue.CatalogueSamples;
@@ -88,6 +89,17 @@ class JdbcCatalogueOnPostgresTest extends CatalogueConformanceKit {
                     .orElseThrow().retentionDeadline());
             assertFalse(otherNode.findRecording("rec-1").orElseThrow().isOfLiveCall());
         }
+    }
+
+    @Test
+    void readsTheFoundCallsOfASubjectAccessRequestAsTheDefaultReadsThemOneByOne() {
+        List<String> asked = RecordingsOfCallsTest.catalogueCallsOfEveryShape(catalogue);
+
+        List<CallRecordings> read = catalogue.recordingsOfCalls(asked);
+
+        assertEquals(RecordingsOfCallsTest.byDefault(catalogue).recordingsOfCalls(asked), read);
+        assertEquals(List.of("call-rich", "call-bare", "call-rich"),
+                read.stream().map(found -> found.call().callId()).toList());
     }
 
     @Test

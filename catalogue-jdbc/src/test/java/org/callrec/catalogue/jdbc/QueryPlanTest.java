@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.callrec.spi.ProviderConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Sweep and subject access queries are answered from indexes (clauses 4.2, 4.4)")
 class QueryPlanTest {
     private static final String FULL_SCAN = "tableScan";
+
+    /** The tables a call record is read from, each keyed first by the call id. */
+    private static final List<String> CALL_TABLES = List.of("calls", "call_teams",
+            "call_flags", "call_parties", "call_evidence", "call_events", "decisions",
+            "decision_commands", "decision_clauses", "directory_answers",
+            "directory_answer_teams", "directory_answer_roles");
 
     @TempDir
     Path folder;
@@ -82,6 +89,30 @@ class QueryPlanTest {
 
         assertTrue(plan.contains("CALL_PARTIES_BY_NUMBER_INDEX: NUMBER_INDEX ="), plan);
         assertFalse(plan.contains(FULL_SCAN), plan);
+    }
+
+    @Test
+    void readsTheRecordingsOfTheCallsFoundThroughTheIndexByCall() throws SQLException {
+        String query = RecordingTable.ofCallsQuery(new CallIdBatch(List.of("call-1", "call-2",
+                "call-3")));
+
+        String plan = plan(query);
+
+        assertTrue(plan.contains("RECORDINGS_BY_CALL: CALL_ID IN("), plan);
+        assertFalse(plan.contains(FULL_SCAN), plan);
+    }
+
+    @Test
+    void readsTheRecordsOfTheCallsFoundThroughEachTablesKey() throws SQLException {
+        String condition = new CallIdBatch(List.of("call-1", "call-2", "call-3"))
+                .condition("call_id");
+
+        for (String table : CALL_TABLES) {
+            String plan = plan("SELECT * FROM " + table + " WHERE " + condition);
+
+            assertTrue(plan.contains(": CALL_ID IN("), plan);
+            assertFalse(plan.contains(FULL_SCAN), plan);
+        }
     }
 
     /** Returns H2's plan of a query, with every parameter bound to a sample value. */

@@ -1,7 +1,10 @@
 package org.callrec.spi.catalogue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +45,29 @@ public interface Catalogue extends AutoCloseable {
 
     /** Returns every recording, oldest first. */
     List<RecordingEntry> recordings();
+
+    /**
+     * Returns each catalogued call of the given ids with its recordings, in the order the ids
+     * are given; an id with no call record is left out, as {@link #findCall} would find none.
+     * A subject access request reads every call it found through this, so that a catalogue
+     * can answer many calls with a few queries.
+     *
+     * <p>The default reads each call with {@link #findCall} and then {@link #recordingsOfCall},
+     * so the answer is not read in one snapshot; a catalogue that can read many calls at once
+     * overrides it with the same answer, read in one.
+     *
+     * @param callIds the ids of the calls to read; each must be a valid call id
+     */
+    default List<CallRecordings> recordingsOfCalls(Collection<String> callIds) {
+        Objects.requireNonNull(callIds, "callIds");
+
+        List<CallRecordings> found = new ArrayList<>();
+        for (String callId : callIds) {
+            findCall(callId).ifPresent(call ->
+                    found.add(new CallRecordings(call, recordingsOfCall(callId))));
+        }
+        return found;
+    }
 
     /**
      * Sets the retention deadline of every recording of a call, and of recordings added to the
