@@ -40,7 +40,7 @@ final class DemandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(common.verbose);
-        Clock clock = policyOptions.clock(parent.clock());
+        Clock clock = policyOptions.clock(parent.clock(), common.data);
         Policy policy = policyOptions.load(clock);
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {

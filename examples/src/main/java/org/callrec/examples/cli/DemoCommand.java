@@ -3,6 +3,7 @@ package org.callrec.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,6 +118,16 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         Files.createFile(folder.resolve(MARKER));
         return removed;
+    }
+
+    /**
+     * Returns whether a data folder is the one inside a folder `callrec demo` made, where
+     * acting as if the time were later only shows what the policy would do to demo data.
+     */
+    static boolean madeByTheDemo(Path data) {
+        Path folder = data.toAbsolutePath().normalize().getParent();
+        return folder != null && Files.isRegularFile(folder.resolve(MARKER),
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

@@ -69,7 +69,7 @@ final class HoldCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        Clock clock = policyOptions.clock(parent.clock());
+        Clock clock = policyOptions.clock(parent.clock(), common.data);
         Policy policy = policyOptions.load(clock);
         try (Workspace workspace = Workspace.openExisting(common.data, clock,
                 common.locations())) {

@@ -89,7 +89,7 @@ final class SarCommand implements Callable<Integer> {
         // The export makes its folder by name, '..' included, so every check and the clean-up
         // after a failure look at that same path.
         Path destination = out.toAbsolutePath().normalize();
-        Clock clock = policyOptions.clock(parent.clock());
+        Clock clock = policyOptions.clock(parent.clock(), common.data);
         Policy policy = policyOptions.load(clock);
         boolean folderExisted = Files.exists(destination, LinkOption.NOFOLLOW_LINKS);
         boolean started = false;

@@ -55,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        Clock clock = policyOptions.clock(parent.clock());
+        Clock clock = policyOptions.clock(parent.clock(), common.data);
         Policy policy = policyOptions.load(clock);
         JdbcCatalogue toCompact = null;
         boolean complete;

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,15 +49,64 @@ class SweepCommandTest {
         }
         StringWriter out = new StringWriter();
 
-        int code = Main.run(Clock.fixed(T0, ZoneOffset.UTC), new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), "sweep", "--data", data.toString(),
-                "--policy", inputs.policy().toString(), "--as-of", AS_OF.toString());
+        int code = Main.run(Clock.fixed(AS_OF.plusSeconds(3600), ZoneOffset.UTC),
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "sweep",
+                "--data", data.toString(), "--policy", inputs.policy().toString(),
+                "--as-of", AS_OF.toString());
 
         assertEquals(0, code, out.toString());
         assertTrue(out.toString().contains("3 recording(s) disposed of"), out.toString());
         try (Workspace workspace = Workspace.open(data, Clock.fixed(AS_OF, ZoneOffset.UTC))) {
             assertEquals(List.of(), workspace.catalogue().recordings());
             assertEquals(3, workspace.catalogue().disposals().size());
+        }
+    }
+
+    /** Found by a newcomer: a later --as-of disposed of fresh recordings on any installation. */
+    @Test
+    void aLaterAsOfIsRefusedOutsideTheDemoAndDisposesOfNothing() throws IOException {
+        DemoInputs inputs = DemoInputs.writeTo(folder.resolve("inputs"));
+        Path data = folder.resolve("data");
+        storeThreeRecordingsDueAMinuteLater(data);
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(Clock.fixed(T0, ZoneOffset.UTC), new PrintWriter(new StringWriter(),
+                true), new PrintWriter(err, true), "sweep", "--data", data.toString(),
+                "--policy", inputs.policy().toString(), "--as-of", AS_OF.toString());
+
+        assertTrue(code != 0, err.toString());
+        assertTrue(err.toString().contains("--as-of " + AS_OF), err.toString());
+        assertTrue(err.toString().contains("clause 4.2"), err.toString());
+        try (Workspace workspace = Workspace.open(data, Clock.fixed(T0, ZoneOffset.UTC))) {
+            assertEquals(3, workspace.catalogue().recordings().size());
+        }
+    }
+
+    @Test
+    void aLaterAsOfShowsDisposalOnTheDemosInstallation() throws IOException {
+        DemoInputs inputs = DemoInputs.writeTo(folder.resolve("inputs"));
+        Path demo = folder.resolve("callrec-demo");
+        Files.createDirectories(demo);
+        Files.createFile(demo.resolve(".callrec-demo"));
+        Path data = demo.resolve("data");
+        storeThreeRecordingsDueAMinuteLater(data);
+        StringWriter out = new StringWriter();
+
+        int code = Main.run(Clock.fixed(T0, ZoneOffset.UTC), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), "sweep", "--data", data.toString(),
+                "--policy", inputs.policy().toString(), "--as-of", AS_OF.toString());
+
+        assertEquals(0, code, out.toString());
+        assertTrue(out.toString().contains("3 recording(s) disposed of"), out.toString());
+    }
+
+    private static void storeThreeRecordingsDueAMinuteLater(Path data) throws IOException {
+        try (Workspace workspace = Workspace.open(data, Clock.fixed(T0, ZoneOffset.UTC))) {
+            for (int i = 0; i < 3; i++) {
+                workspace.vault().store("call-" + i, "span-1", T0, T0.plusSeconds(30),
+                        new ByteArrayInputStream(new byte[] {1, 2, 3}));
+                workspace.catalogue().setRetentionDeadline("call-" + i, T0.plusSeconds(60));
+            }
         }
     }
 }
