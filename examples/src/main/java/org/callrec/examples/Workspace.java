@@ -3,6 +3,7 @@ package org.callrec.examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -81,6 +82,7 @@ public final class Workspace implements AutoCloseable {
                     + " is a file; give --data a folder");
         }
         refuseNewKeysBesideOldData(root);
+        refuseNewTrailBesideOldCatalogue(root, database == null);
         try {
             Files.createDirectories(root, OWNER_ONLY_FOLDER);
         } catch (IOException e) {
@@ -99,18 +101,20 @@ public final class Workspace implements AutoCloseable {
                         : Map.of("root", root.resolve("recordings").toString()), clock));
         PersonalDataKeyset personalData =
                 PersonalDataKeyset.open(root.resolve("keys").resolve("personal-data"));
-        Map<String, String> catalogueSettings = database != null ? database
-                : Map.of("directory", root.resolve("catalogue").toString());
-        Catalogue catalogue = database != null
-                ? create(catalogueSettings, clock, personalData)
-                : openCatalogue(root, clock, personalData);
-        RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
+        // The trail is made before the catalogue, so that a catalogue folder without a trail
+        // beside it means the trail was removed, never that a first start was cut short.
         FileAuditSink audit;
         try {
             audit = new FileAuditSink(auditFile(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, String> catalogueSettings = database != null ? database
+                : Map.of("directory", root.resolve("catalogue").toString());
+        Catalogue catalogue = database != null
+                ? create(catalogueSettings, clock, personalData)
+                : openCatalogue(root, clock, personalData);
+        RecordingVault vault = new RecordingVault(storage, keys, catalogue, clock);
         GrantStore grants = ProviderRegistry
                 .discover(GrantStoreProvider.class, GrantStoreProvider::name)
                 .get("jdbc")
@@ -150,6 +154,22 @@ public final class Workspace implements AutoCloseable {
         if (Files.isDirectory(root.resolve("catalogue")) && !Files.isDirectory(sealKeys)) {
             throw new IllegalArgumentException(root + " holds a catalogue but its personal-data"
                     + " keys " + sealKeys + " are missing: restore them from a backup");
+        }
+    }
+
+    /**
+     * A new, empty trail beside an existing catalogue would verify as intact while every access,
+     * export and disposal recorded before had gone: refuse, so the operator restores the trail.
+     */
+    private static void refuseNewTrailBesideOldCatalogue(Path root, boolean embeddedCatalogue) {
+        // Limitation: with the catalogue in PostgreSQL nothing local shows that a trail existed,
+        // so a removed trail is not noticed there.
+        if (embeddedCatalogue && Files.isDirectory(root.resolve("catalogue"))
+                && !Files.exists(auditFile(root), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(root + " holds a catalogue but its audit trail "
+                    + auditFile(root) + " is missing: a new, empty trail would hide every access,"
+                    + " export and disposal recorded so far; restore it from a backup (a new one"
+                    + " is not created)");
         }
     }
 

@@ -258,6 +258,23 @@ class MainTest {
         assertFalse(Files.exists(keyset));
     }
 
+    /** Found by a newcomer: a removed trail was replaced by an empty one that verified. */
+    @Test
+    void aRemovedAuditTrailIsNeverReplacedByAnEmptyOne() throws IOException {
+        Path trail = Workspace.auditFile(data);
+        Files.delete(trail);
+        Files.delete(trail.resolveSibling(trail.getFileName() + ".head"));
+
+        Result listing = run("recordings", "--data", data.toString());
+        Result replaying = replay("plain");
+
+        assertEquals(1, listing.code);
+        assertEquals(1, replaying.code);
+        assertTrue(listing.err.contains("audit trail " + trail + " is missing"), listing.err);
+        assertTrue(replaying.err.contains("restore it from a backup"), replaying.err);
+        assertFalse(Files.exists(trail));
+    }
+
     @Test
     void aCaptureThatIsNotARegularFileIsRefusedBeforeAnythingIsWritten() throws IOException {
         Map<String, String> before = storedObjects();
