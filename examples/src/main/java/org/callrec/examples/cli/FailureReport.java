@@ -21,7 +21,7 @@ final class FailureReport implements IExecutionExceptionHandler {
         if (shown instanceof NoSuchFileException || shown instanceof FileNotFoundException) {
             message = "no such file: " + message;
         }
-        line.getErr().println("callrec: " + message);
+        line.getErr().println("callrec: " + NumberRedaction.of(message));
 
         boolean verbose = parsed.subcommands().stream()
                 .anyMatch(sub -> sub.hasMatchedOption("--verbose"));

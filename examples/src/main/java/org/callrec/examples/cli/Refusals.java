@@ -12,12 +12,13 @@ final class Refusals {
 
     static int print(CommandSpec spec, Exception refused) {
         spec.commandLine().getErr().printf("callrec %s: refused: %s%n", spec.name(),
-                refused.getMessage());
+                NumberRedaction.of(refused.getMessage()));
         return 1;
     }
 
     static int usage(CommandSpec spec, String message) {
-        spec.commandLine().getErr().printf("callrec %s: %s%n", spec.name(), message);
+        spec.commandLine().getErr().printf("callrec %s: %s%n", spec.name(),
+                NumberRedaction.of(message));
         return 2;
     }
 }
