@@ -17,10 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.DisposalReceipt;
 import org.callrec.spi.catalogue.Hold;
 import org.callrec.spi.catalogue.HoldKind;
@@ -45,8 +43,7 @@ class JdbcCatalogueDisposalTest {
 
     @BeforeEach
     void open() {
-        catalogue = new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of("directory", folder.toString()), Clock.systemUTC()), JdbcCatalogueTest.SEAL);
+        catalogue = EmbeddedCatalogues.openIn(folder, Clock.systemUTC(), JdbcCatalogueTest.SEAL);
     }
 
     @AfterEach
@@ -226,8 +223,7 @@ class JdbcCatalogueDisposalTest {
     }
 
     private JdbcCatalogue reopened() {
-        catalogue = new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of("directory", folder.toString()), Clock.systemUTC()), JdbcCatalogueTest.SEAL);
+        catalogue = EmbeddedCatalogues.openIn(folder, Clock.systemUTC(), JdbcCatalogueTest.SEAL);
         return catalogue;
     }
 

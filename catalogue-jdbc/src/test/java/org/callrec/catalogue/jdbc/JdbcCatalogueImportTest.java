@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.CallRecord;
 import org.callrec.spi.catalogue.RecordingEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +34,7 @@ class JdbcCatalogueImportTest {
 
     @BeforeEach
     void open() {
-        catalogue = new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of("directory", folder.toString()), Clock.systemUTC()), SEAL);
+        catalogue = EmbeddedCatalogues.openIn(folder, Clock.systemUTC(), SEAL);
     }
 
     @AfterEach

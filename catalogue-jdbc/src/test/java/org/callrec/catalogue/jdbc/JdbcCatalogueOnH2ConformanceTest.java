@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.testkit.catalogue.CatalogueConformanceKit;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +15,8 @@ class JdbcCatalogueOnH2ConformanceTest extends CatalogueConformanceKit {
 
     @Override
     protected Catalogue openCatalogue() {
-        return new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of(CatalogueSettings.DIRECTORY, folder.toString()),
-                Clock.fixed(Instant.parse("2025-03-04T12:00:00Z"), ZoneOffset.UTC)),
+        return EmbeddedCatalogues.openIn(folder,
+                Clock.fixed(Instant.parse("2025-03-04T12:00:00Z"), ZoneOffset.UTC),
                 JdbcCatalogueTest.SEAL);
     }
 }

@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import org.callrec.spi.ProviderConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,8 +38,7 @@ class QueryPlanTest {
 
     @BeforeEach
     void open() {
-        catalogue = new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of("directory", folder.toString()), Clock.systemUTC()), new TestSeal());
+        catalogue = EmbeddedCatalogues.openIn(folder, Clock.systemUTC(), new TestSeal());
     }
 
     @AfterEach

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.callrec.spi.ProviderConfig;
 import org.callrec.spi.catalogue.CallRecordings;
 import org.callrec.spi.catalogue.Catalogue;
 import org.callrec.spi.catalogue.RecordingEntry;
@@ -40,9 +38,7 @@ class RecordingsOfCallsTest {
 
     @BeforeEach
     void open() {
-        catalogue = new JdbcCatalogueProvider().create(ProviderConfig.of(
-                Map.of("directory", folder.toString()), Clock.systemUTC()),
-                JdbcCatalogueTest.SEAL);
+        catalogue = EmbeddedCatalogues.openIn(folder, Clock.systemUTC(), JdbcCatalogueTest.SEAL);
     }
 
     @AfterEach
